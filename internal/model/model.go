@@ -1,0 +1,165 @@
+// Package model is the document model that every pipeline step passes along:
+// ingest fills the metadata and text, nlp adds sentences and entities, the
+// coders add events, quotes and issue tags, and the store persists it all.
+//
+// Offsets: Span values inside the pipeline are UTF-8 byte offsets into
+// Document.Text, because that is what Go slices use. Anything written for
+// outside tools (JSON, CSV) converts them to Unicode code-point offsets with
+// Document.CharSpan, which is what Python, JavaScript and most annotation
+// tools mean by "character offset".
+package model
+
+import (
+	"time"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) into Document.Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len is the number of bytes covered.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Document is one news item as it travels through the pipeline.
+type Document struct {
+	ID           int64     `json:"-"`             // store key, 0 until stored
+	ExtID        string    `json:"id,omitempty"`  // identifier given by the source (JSONL id, feed GUID)
+	URL          string    `json:"url,omitempty"` // where it was found
+	CanonicalURL string    `json:"canonical_url,omitempty"`
+	Title        string    `json:"title,omitempty"`
+	Byline       string    `json:"byline,omitempty"`
+	Outlet       string    `json:"outlet,omitempty"` // publisher: host name or feed title
+	Published    time.Time `json:"date,omitempty"`   // zero when unknown
+	Lang         string    `json:"lang,omitempty"`   // ISO 639-1, "" when undetected
+	Text         string    `json:"text"`
+	Origin       string    `json:"origin,omitempty"` // the source argument it came from (file, feed, URL)
+
+	Sentences []Sentence `json:"-"`
+	Entities  []Entity   `json:"entities,omitempty"`
+	Events    []Event    `json:"events,omitempty"`
+	Quotes    []Quote    `json:"quotes,omitempty"`
+	Issues    []string   `json:"issues,omitempty"`
+	Notes     []string   `json:"notes,omitempty"` // caveats from analysis, e.g. "no document date"
+}
+
+// CharSpan converts a byte span of d.Text into code-point offsets.
+func (d *Document) CharSpan(s Span) Span {
+	return Span{Start: runeOffset(d.Text, s.Start), End: runeOffset(d.Text, s.End)}
+}
+
+func runeOffset(text string, b int) int {
+	if b > len(text) {
+		b = len(text)
+	}
+	if b < 0 {
+		return 0
+	}
+	return utf8.RuneCountInString(text[:b])
+}
+
+// Sentence is a run of tokens; Span covers it in Document.Text.
+type Sentence struct {
+	Span   Span
+	Tokens []Token
+}
+
+// Token is one word with its analysis. Head is the 1-based index of the
+// governing token within the sentence (0 = root), as in CoNLL-U.
+type Token struct {
+	Text   string
+	Span   Span
+	Lemma  string
+	UPOS   string
+	XPOS   string
+	Head   int
+	Deprel string
+	// SpaceAfter is false when the next token follows without whitespace.
+	SpaceAfter bool
+}
+
+// Entity is a named-entity mention.
+type Entity struct {
+	Text     string `json:"text"`
+	Type     string `json:"type"` // PERSON, ORG, GPE, LOC, NORP
+	Span     Span   `json:"span"`
+	Sentence int    `json:"sentence"`
+	// Token range [First, Last] within the sentence, 0-based.
+	First int `json:"-"`
+	Last  int `json:"-"`
+}
+
+// Actor is a participant as the coders resolve it.
+type Actor struct {
+	Text string `json:"text"`           // the words in the sentence
+	Code string `json:"code,omitempty"` // CAMEO-style code, e.g. UKRGOV
+	Name string `json:"name,omitempty"` // canonical name, e.g. "Volodymyr Zelensky"
+	Span Span   `json:"span"`
+}
+
+// Plover is the PLOVER reading of an event.
+type Plover struct {
+	Type    string `json:"type"`
+	Mode    string `json:"mode,omitempty"`
+	Context string `json:"context,omitempty"`
+}
+
+// Modality values for Event.Modality.
+const (
+	Asserted     = "asserted"
+	Negated      = "negated"
+	Intended     = "intended"
+	Hypothetical = "hypothetical"
+)
+
+// Event is one coded "who did what to whom", with its evidence.
+type Event struct {
+	Sentence     string   `json:"sentence"`
+	SentenceIdx  int      `json:"sentence_index"`
+	Source       Actor    `json:"source"`
+	Target       Actor    `json:"target"`
+	CAMEO        string   `json:"cameo"`
+	CAMEOLabel   string   `json:"cameo_label,omitempty"`
+	Plover       Plover   `json:"plover"`
+	Goldstein    float64  `json:"goldstein"`
+	QuadClass    int      `json:"quad_class"`
+	Modality     string   `json:"modality"`
+	Date         string   `json:"date,omitempty"` // YYYY-MM-DD the event happened, when resolvable
+	Verb         string   `json:"verb,omitempty"` // the predicate that triggered it
+	Span         Span     `json:"span"`
+	Issues       []string `json:"issues,omitempty"`
+	DocumentID   int64    `json:"document_id,omitempty"`
+	DocumentDate string   `json:"document_date,omitempty"`
+}
+
+// Speaker is who a quote is attributed to.
+type Speaker struct {
+	Text        string `json:"text"`
+	Name        string `json:"name,omitempty"`
+	Honorific   string `json:"honorific,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Affiliation string `json:"affiliation,omitempty"`
+	Code        string `json:"code,omitempty"`
+	Unnamed     bool   `json:"unnamed,omitempty"` // "a senior official said"
+	Span        Span   `json:"span"`
+}
+
+// Quote kinds.
+const (
+	Direct   = "direct"
+	Indirect = "indirect"
+)
+
+// Quote is an attributed statement.
+type Quote struct {
+	Speaker  Speaker  `json:"speaker"`
+	Text     string   `json:"text"`
+	Kind     string   `json:"kind"`
+	Cue      string   `json:"cue"`
+	Span     Span     `json:"span"`
+	Issues   []string `json:"issues,omitempty"`
+	Outlets  int      `json:"outlets,omitempty"`
+	Sentence int      `json:"sentence_index"`
+}
