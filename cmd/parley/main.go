@@ -22,8 +22,9 @@ type command struct {
 	run     func(ctx context.Context, app *app, args []string) error
 }
 
-// commands is the CLI table; each entry's implementation lives in its own file.
-var commands = []command{}
+// commands is the CLI table. Each command's file adds its entry in init, so
+// commands can be added without touching a shared list.
+var commands []command
 
 // app carries what every command needs: streams and the store location.
 type app struct {
