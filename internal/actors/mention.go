@@ -1,0 +1,18 @@
+// Package actors maps phrases in analysed sentences to actor codes in CAMEO
+// style (country + sector, e.g. UKRGOV, USAGOV, IGOUNO), with roles bounded in
+// time and references resolved within a document.
+package actors
+
+// Mention is one resolved reference to an actor in a document.
+type Mention struct {
+	Sentence int    // index into Document.Sentences
+	First    int    // first token, 0-based, inclusive
+	Last     int    // last token, inclusive
+	Head     int    // the token that stands for the phrase (its syntactic or rightmost head)
+	Code     string // CAMEO-style code chosen for the document's date, e.g. UKRGOV
+	Name     string // canonical name, e.g. "Volodymyr Zelensky", "Ukraine"
+	Kind     string // person, country, organization, agent, or the reference kind: surname, nominal, pronoun
+	// Antecedent is the index (into the same []Mention) of the mention this one
+	// refers back to, or -1 when it is named outright.
+	Antecedent int
+}
