@@ -6,6 +6,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -223,6 +224,9 @@ func (r *Reader) readKind(ctx context.Context, s source, in peekReader, emit fun
 
 // readBody handles a source already in memory.
 func (r *Reader) readBody(ctx context.Context, s source, body []byte, emit func(*model.Document) error) error {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return fmt.Errorf("%s: empty", s.name)
+	}
 	switch s.kind {
 	case JSONL, CSV:
 		text, _ := decode(body, s.contentType, s.kind)

@@ -168,10 +168,13 @@ func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 	}
 }
 
-// collectionResult fails a collection that had bad items and no good one:
-// it is most likely not the format its name says.
+// collectionResult fails a collection with no good record: empty, or most
+// likely not the format its name says.
 func collectionResult(name string, good, bad int) error {
-	if good == 0 && bad > 0 {
+	if good == 0 && bad == 0 {
+		return fmt.Errorf("%s: empty (no records)", name)
+	}
+	if good == 0 {
 		return fmt.Errorf("%s: no valid records (%d invalid)", name, bad)
 	}
 	return nil
