@@ -300,7 +300,7 @@ func TestTextFileCharsets(t *testing.T) {
 func TestReadURLEmitError(t *testing.T) {
 	ts := newTestServer(t)
 	stop := errors.New("stop")
-	err := New().Read(context.Background(), ts.URL+"/article", func(*model.Document) error { return stop })
+	err := newTest().Read(context.Background(), ts.URL+"/article", func(*model.Document) error { return stop })
 	if err != stop {
 		t.Fatalf("got %v, want the emit error unchanged", err)
 	}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,13 +42,33 @@ func toGolden(d *model.Document) goldenDoc {
 	return g
 }
 
+// loopbackOnly is a transport that refuses any address off the loopback,
+// so that no test can reach the network, even by mistake.
+var loopbackOnly = &http.Transport{
+	DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		host, _, err := net.SplitHostPort(addr)
+		if err != nil {
+			return nil, err
+		}
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			return nil, fmt.Errorf("test transport: refusing non-loopback address %s", addr)
+		}
+		return (&net.Dialer{Timeout: time.Second}).DialContext(ctx, network, addr)
+	},
+}
+
+// newTest is New with the loopback-only transport.
+func newTest(opts ...Option) *Reader {
+	return New(append([]Option{WithClient(&http.Client{Transport: loopbackOnly})}, opts...)...)
+}
+
 // read runs a Reader over src and returns the documents, the warnings and
 // the error.
 func read(t testing.TB, src string, opts ...Option) ([]*model.Document, []string, error) {
 	t.Helper()
 	var warns []string
 	opts = append([]Option{WithWarn(func(err error) { warns = append(warns, err.Error()) })}, opts...)
-	r := New(opts...)
+	r := newTest(opts...)
 	var docs []*model.Document
 	err := r.Read(context.Background(), src, func(d *model.Document) error {
 		docs = append(docs, d)
