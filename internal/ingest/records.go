@@ -199,7 +199,7 @@ func (r *Reader) readCSV(s source, in io.Reader, emit func(*model.Document) erro
 	cr.FieldsPerRecord = -1 // checked here, to name the line and go on
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return fmt.Errorf("%s: empty file", s.name)
+		return fmt.Errorf("%s: empty", s.name)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: header: %w", s.name, csvReason(err))
@@ -220,7 +220,6 @@ func (r *Reader) readCSV(s source, in io.Reader, emit func(*model.Document) erro
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			// The csv reader resumes at the next line after a syntax error.
@@ -229,8 +228,9 @@ func (r *Reader) readCSV(s source, in io.Reader, emit func(*model.Document) erro
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w", s.name, line, err)
+			return fmt.Errorf("%s: %w", s.name, err)
 		}
+		line, _ := cr.FieldPos(0)
 		if len(fields) != len(header) {
 			r.warnf(s.name, line, "", fmt.Errorf("%d fields, header has %d", len(fields), len(header)))
 			bad++
