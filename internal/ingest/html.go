@@ -191,8 +191,8 @@ var clutterClass = regexp.MustCompile(`(?i)^(ads?|adv|advert|advertisement|ad[-_
 // bylineClass matches the elements holding a byline or a dateline.
 var bylineClass = regexp.MustCompile(`(?i)^(byline|by-line|author|article-author|dateline|timestamp|publish(ed)?-date)$`)
 
-// declutter removes ads, share bars, bylines and standalone <time>
-// elements from the page before extraction, and returns the byline text.
+// declutter removes navigation, ads, share bars, bylines and standalone
+// <time> elements from the page before extraction, and returns the byline.
 func declutter(doc *html.Node) (byline string) {
 	var drop []*html.Node
 	var walk func(*html.Node)
@@ -214,7 +214,10 @@ func declutter(doc *html.Node) (byline string) {
 					return
 				}
 			}
-			if n.Data == "time" && n.Parent != nil && isBlock(n.Parent) {
+			switch {
+			case n.Data == "time" && n.Parent != nil && isBlock(n.Parent),
+				chromeTags[n.Data],
+				n.Data == "header" && !inArticle(n):
 				drop = append(drop, n)
 				return
 			}
@@ -230,6 +233,20 @@ func declutter(doc *html.Node) (byline string) {
 	return byline
 }
 
+// chromeTags hold navigation and page furniture, never article text.
+var chromeTags = map[string]bool{"nav": true, "footer": true, "aside": true, "form": true, "button": true, "menu": true}
+
+// inArticle reports whether n sits inside <article> or <main>, where a
+// <header> holds the headline and standfirst rather than site navigation.
+func inArticle(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "article" || p.Data == "main") {
+			return true
+		}
+	}
+	return false
+}
+
 // isBlock reports elements whose <time> children stand alone rather than
 // inside a sentence.
 func isBlock(n *html.Node) bool {
@@ -240,11 +257,10 @@ func isBlock(n *html.Node) bool {
 	return false
 }
 
-// skipTags are left out of fallback body text.
+// skipTags are left out of fallback body text, besides chromeTags.
 var skipTags = map[string]bool{
-	"nav": true, "header": true, "footer": true, "aside": true, "form": true, "noscript": true,
-	"script": true, "style": true, "template": true, "button": true, "select": true, "svg": true,
-	"iframe": true, "menu": true,
+	"header": true, "noscript": true, "script": true, "style": true, "template": true,
+	"select": true, "svg": true, "iframe": true,
 }
 
 // bodyText is the visible text of a page without navigation and chrome.
@@ -252,7 +268,7 @@ func bodyText(doc *html.Node) string {
 	var drop []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && skipTags[n.Data] {
+		if n.Type == html.ElementNode && (skipTags[n.Data] || chromeTags[n.Data]) {
 			drop = append(drop, n)
 			return
 		}
