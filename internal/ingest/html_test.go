@@ -48,13 +48,13 @@ func TestHTMLMetadata(t *testing.T) {
 			textHead: "The delegations met",
 		},
 		{
-			name:  "no metadata at all",
-			page:  `<p>Just a paragraph of text that says the talks went on.</p>`,
-			url:   "http://www.bare.example/p", outlet: "bare.example", textHead: "Just a paragraph",
+			name: "no metadata at all",
+			page: `<p>Just a paragraph of text that says the talks went on.</p>`,
+			url:  "http://www.bare.example/p", outlet: "bare.example", textHead: "Just a paragraph",
 		},
 		{
-			name:  "fallback when readability finds nothing",
-			page:  `<html><body><nav>Home | World</nav><div>Short note.</div><footer>Footer</footer></body></html>`,
+			name:     "fallback when readability finds nothing",
+			page:     `<html><body><nav>Home | World</nav><div>Short note.</div><footer>Footer</footer></body></html>`,
 			textHead: "Short note.",
 		},
 	}
