@@ -194,10 +194,10 @@ func (r *Reader) readFile(ctx context.Context, path string, inDir bool, emit fun
 	defer f.Close()
 	br := newPeekReader(f)
 	k := Detect(path, "", br.peek())
-	if inDir {
+	if inDir && byExtension(path) == Unknown {
 		// In folders only known extensions count, so that stray files
 		// (.json configs, scripts, images) are not read as articles.
-		k = byExtension(path)
+		k = Unknown
 	}
 	if k == Unknown {
 		return fmt.Errorf("%s: %w: not a supported text source", path, ErrSkipped)

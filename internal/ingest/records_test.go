@@ -160,6 +160,7 @@ func TestFolder(t *testing.T) {
 		".git/config.txt":  "Hidden folder",
 		"photo.png":        "\x89PNG\r\n\x1a\n",
 		"settings.json":    `{"a":1}`,
+		"sitemap.xml":      `<?xml version="1.0"?><urlset><url/></urlset>`,
 		"empty.txt":        "",
 		"sub/deeper/d.htm": "<p>Body of the fourth file, deeper.</p>",
 	}
@@ -189,6 +190,7 @@ func TestFolder(t *testing.T) {
 		filepath.Join(dir, "empty.txt") + ": empty",
 		filepath.Join(dir, "photo.png") + ": skipped: not a supported text source",
 		filepath.Join(dir, "settings.json") + ": skipped: not a supported text source",
+		filepath.Join(dir, "sitemap.xml") + ": skipped: not a supported text source",
 	}
 	if strings.Join(warns, "\n") != strings.Join(wantWarns, "\n") {
 		t.Errorf("warnings\n%q\nwant\n%q", warns, wantWarns)
