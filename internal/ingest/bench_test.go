@@ -37,7 +37,9 @@ func BenchmarkWikinewsCSV(b *testing.B) {
 
 // BenchmarkHTMLPage extracts one article page (parsing, main-text
 // extraction, metadata).
-func BenchmarkHTMLPage(b *testing.B) { benchRead(b, filepath.Join("testdata", "golden", "article.html")) }
+func BenchmarkHTMLPage(b *testing.B) {
+	benchRead(b, filepath.Join("testdata", "golden", "article.html"))
+}
 
 // BenchmarkRSS reads a small RSS 2.0 feed file.
 func BenchmarkRSS(b *testing.B) { benchRead(b, filepath.Join("testdata", "golden", "rss2.xml")) }

@@ -80,8 +80,9 @@ func Detect(name, contentType string, head []byte) Kind {
 	}
 	if k := byExtension(name); k != Unknown {
 		if k == Feed || k == OPML {
-			// .xml and friends are checked for what they really hold.
-			if s := sniffMarkup(head); s != Unknown {
+			// .xml and friends are checked for what they really hold:
+			// another XML vocabulary (a sitemap, a config) is not a source.
+			if s := sniffMarkup(head); s != Unknown || rootElement(head) != "" {
 				return s
 			}
 		}

@@ -236,7 +236,7 @@ func TestFeedBadInput(t *testing.T) {
 			"feed.xml: malformed XML at line 1", ""},
 		{"malformed after two items", "<rss><channel>\n<item><guid>1</guid><description>one</description></item>\n<item><guid>2</guid><description>two</description></item>\n<item><title>broken <</title></item></channel></rss>", 2,
 			"", "feed.xml: malformed XML at line 4: expected element name after <; kept the 2 items before it"},
-		{"not a feed", `<?xml version="1.0"?><catalog><book/></catalog>`, 0, "feed.xml: not a feed: root element <catalog>", ""},
+		{"not a feed", `<?xml version="1.0"?><catalog><book/></catalog>`, 0, "feed.xml: skipped: XML document <catalog>, not a feed or an OPML list", ""},
 		{"missing end tags", "<rss><channel><item><guid>1</guid><description>unclosed item", 0, "malformed XML", ""},
 		{"control characters", "<rss><channel><item><guid>1</guid><description>bell\x07 and\x0c feed</description></item></channel></rss>", 1, "", ""},
 		{"html entities", "<rss><channel><item><guid>1</guid><title>Caf&eacute; &amp; talks&nbsp;today</title><description>x</description></item></channel></rss>", 1, "", ""},

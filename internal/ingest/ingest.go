@@ -172,9 +172,17 @@ func (r *Reader) ReadFrom(ctx context.Context, name string, in io.Reader, emit f
 	br := newPeekReader(in)
 	k := Detect(name, "", br.peek())
 	if k == Unknown {
-		return fmt.Errorf("%s: %w: not a text source", name, ErrSkipped)
+		return fmt.Errorf("%s: %w: %s", name, ErrSkipped, unsupported(br.peek()))
 	}
 	return r.readKind(ctx, source{name: name, kind: k}, br, emit)
+}
+
+// unsupported says why content was not read.
+func unsupported(head []byte) string {
+	if root := rootElement(head); root != "" {
+		return fmt.Sprintf("XML document <%s>, not a feed or an OPML list", root)
+	}
+	return "not a supported text source"
 }
 
 // source describes one thing being read.
@@ -200,7 +208,7 @@ func (r *Reader) readFile(ctx context.Context, path string, inDir bool, emit fun
 		k = Unknown
 	}
 	if k == Unknown {
-		return fmt.Errorf("%s: %w: not a supported text source", path, ErrSkipped)
+		return fmt.Errorf("%s: %w: %s", path, ErrSkipped, unsupported(br.peek()))
 	}
 	follow := false
 	if r.follow != nil {

@@ -190,7 +190,7 @@ func TestFolder(t *testing.T) {
 		filepath.Join(dir, "empty.txt") + ": empty",
 		filepath.Join(dir, "photo.png") + ": skipped: not a supported text source",
 		filepath.Join(dir, "settings.json") + ": skipped: not a supported text source",
-		filepath.Join(dir, "sitemap.xml") + ": skipped: not a supported text source",
+		filepath.Join(dir, "sitemap.xml") + ": skipped: XML document <urlset>, not a feed or an OPML list",
 	}
 	if strings.Join(warns, "\n") != strings.Join(wantWarns, "\n") {
 		t.Errorf("warnings\n%q\nwant\n%q", warns, wantWarns)

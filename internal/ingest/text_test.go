@@ -27,6 +27,8 @@ func TestDetect(t *testing.T) {
 		{"a.opml", "", "<opml>", OPML},
 		{"a.xml", "", `<?xml version="1.0"?><!-- c --><opml version="2.0">`, OPML},
 		{"a.xml", "", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="x">`, Feed},
+		{"sitemap.xml", "", `<?xml version="1.0"?><urlset>`, Unknown},
+		{"a.rss", "", "", Feed},
 		{"a.xml", "", "\ufeff<?xml version='1.0'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>", Feed},
 		{"noext", "", "<!DOCTYPE html><html>", HTML},
 		{"noext", "", "<rss version='2.0'>", Feed},
