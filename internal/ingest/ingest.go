@@ -68,7 +68,8 @@ func WithUserAgent(s string) Option { return func(r *Reader) { r.userAgent = s }
 
 // WithWarn receives problems with single items (a bad JSONL line, a feed
 // item whose page failed, a skipped file in a folder). Each message names
-// its source; most are *ItemError. Without it warnings are dropped.
+// its source; most are *ItemError. f is called from one goroutine at a
+// time. Without it warnings are dropped.
 func WithWarn(f func(error)) Option { return func(r *Reader) { r.warn = f } }
 
 // WithFollowLinks decides whether feed items that carry only a short summary

@@ -89,6 +89,10 @@ func TestJSONLAndCSVErrors(t *testing.T) {
 		{"bad rows", "a.csv", "title,text\nok,fine\ntoo,many,fields\n\"unterminated,x\n", 1, "",
 			[]string{"a.csv:3: 3 fields, header has 2", `a.csv:4: column 17: extraneous or missing " in quoted-field`}},
 		{"BOM header", "a.csv", "\ufeffTitle,Text\nHello,World\n", 1, "", nil},
+		{"empty text file", "a.txt", " \n\t\n", 0, "a.txt: empty", nil},
+		{"empty feed", "a.rss", "", 0, "a.rss: empty", nil},
+		{"empty OPML", "a.opml", "<opml><body></body></opml>", 0, "a.opml: no feeds (no outline with an xmlUrl)", nil},
+		{"page without text", "a.html", "<html><head><title>T</title></head><body><nav>menu</nav></body></html>", 0, "a.html: no text found", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@
 package lang
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -139,19 +140,20 @@ type profile struct {
 type letterHint struct {
 	code    string
 	letters string
+	profile int // index of code in the set, filled by newSet
 }
 
 // byWords scores each profile by the share of the text's words it
 // contains, each word weighted by how few profiles share it, adds letter
 // hints, and answers only when the best profile is clearly ahead.
 func byWords(text string, set *profileSet) string {
-	scores := make(map[string]float64, len(set.profiles))
+	scores := make([]float64, len(set.profiles))
 	words := 0
 	for w := range strings.FieldsFuncSeq(strings.ToLower(text), notWordRune) {
 		words++
 		langs := set.index[w]
-		for _, code := range langs {
-			scores[code] += 1 / float64(len(langs))
+		for _, i := range langs {
+			scores[i] += 1 / float64(len(langs))
 		}
 	}
 	if words < 3 {
@@ -165,18 +167,13 @@ func byWords(text string, set *profileSet) string {
 			}
 		}
 		// A distinctive letter counts like half a function word.
-		scores[h.code] += float64(n) / 2
+		scores[h.profile] += float64(n) / 2
 	}
-	best, second := "", 0.0
-	for _, p := range set.profiles {
-		s := scores[p.code]
-		switch {
-		case best == "" || s > scores[best]:
-			if best != "" {
-				second = scores[best]
-			}
-			best = p.code
-		case s > second:
+	best, second := 0, 0.0
+	for i, s := range scores[1:] {
+		if s > scores[best] {
+			best, second = i+1, scores[best]
+		} else if s > second {
 			second = s
 		}
 	}
@@ -186,7 +183,7 @@ func byWords(text string, set *profileSet) string {
 	if top < float64(words)*0.10 || top < 2 || top < second*1.5 {
 		return ""
 	}
-	return best
+	return set.profiles[best].code
 }
 
 func notWordRune(r rune) bool {
@@ -197,17 +194,20 @@ func notWordRune(r rune) bool {
 type profileSet struct {
 	profiles []profile
 	hints    []letterHint
-	index    map[string][]string // word -> codes of the profiles holding it
+	index    map[string][]int // word -> indexes of the profiles holding it
 }
 
 func newSet(ps []profile, hints []letterHint) *profileSet {
-	ix := map[string][]string{}
-	for _, p := range ps {
+	set := &profileSet{profiles: ps, hints: hints, index: map[string][]int{}}
+	for i, p := range ps {
 		for _, w := range p.words {
-			ix[w] = append(ix[w], p.code)
+			set.index[w] = append(set.index[w], i)
 		}
 	}
-	return &profileSet{profiles: ps, hints: hints, index: ix}
+	for i, h := range set.hints {
+		set.hints[i].profile = slices.IndexFunc(ps, func(p profile) bool { return p.code == h.code })
+	}
+	return set
 }
 
 func split(s string) []string { return strings.Fields(s) }
@@ -238,10 +238,10 @@ var cyrillicSet = newSet([]profile{
 	{"bg", split("и в на за не да се от че е с по са като ще това той тя те но към му през след беше бяха със")},
 	{"sr", split("и у на за не да се од је са по су као ће то он она они али ка му кроз после био била")},
 }, []letterHint{
-	{"ru", "ыэё"},
-	{"uk", "іїєґ"},
-	{"sr", "ђјљњћџ"},
-	{"bg", "ъ"},
+	{code: "ru", letters: "ыэё"},
+	{code: "uk", letters: "іїєґ"},
+	{code: "sr", letters: "ђјљњћџ"},
+	{code: "bg", letters: "ъ"},
 })
 
 var arabicSet = newSet([]profile{
@@ -249,6 +249,6 @@ var arabicSet = newSet([]profile{
 	{"fa", split("و در به از که این را با است برای آن یک تا هم می شد شده بود خود ها نیز اما")},
 	{"ur", split("کے کی میں ہے اور کو سے نے یہ کہ پر ہیں تھا گیا کر بھی ایک وہ")},
 }, []letterHint{
-	{"fa", "پچژگی"},
-	{"ur", "ٹڈڑںےہ"},
+	{code: "fa", letters: "پچژگی"},
+	{code: "ur", letters: "ٹڈڑںےہ"},
 })
