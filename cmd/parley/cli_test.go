@@ -16,7 +16,7 @@ import (
 )
 
 // run executes the CLI in-process and returns exit code, stdout and stderr.
-func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+func run(t testing.TB, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	a := &app{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}
