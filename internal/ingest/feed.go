@@ -71,11 +71,7 @@ func kindOrType(k Kind, ct string) string {
 
 // urlSource describes a fetched resource.
 func (r *Reader) urlSource(name string, res *response, k Kind) source {
-	follow := true
-	if r.follow != nil {
-		follow = *r.follow
-	}
-	return source{name: name, url: res.url, kind: k, contentType: res.contentType, follow: follow}
+	return source{name: name, url: res.url, kind: k, contentType: res.contentType, follow: r.followLinks(true)}
 }
 
 // readFeed emits the items of a feed, in feed order.
@@ -132,7 +128,7 @@ func (r *Reader) feedDocuments(ctx context.Context, s source, f *feedInfo) []*mo
 		ids = append(ids, itemName(id, it))
 	}
 	if s.follow {
-		r.followLinks(ctx, s, docs, ids)
+		r.fetchLinked(ctx, s, docs, ids)
 	}
 	out := docs[:0]
 	for i, d := range docs {
@@ -172,10 +168,10 @@ func itemText(it feedItem) string {
 	return summary
 }
 
-// followLinks replaces teaser text with the linked page's main text,
+// fetchLinked replaces teaser text with the linked page's main text,
 // fetching at most r.concurrency pages at once. A failed page leaves the
 // teaser, with a warning.
-func (r *Reader) followLinks(ctx context.Context, s source, docs []*model.Document, ids []string) {
+func (r *Reader) fetchLinked(ctx context.Context, s source, docs []*model.Document, ids []string) {
 	sem := make(chan struct{}, r.concurrency)
 	var wg sync.WaitGroup
 	var mu sync.Mutex // serialises warnings

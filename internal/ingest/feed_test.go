@@ -287,3 +287,20 @@ func TestReadContextCanceled(t *testing.T) {
 		t.Errorf("got %v, want context.Canceled", err)
 	}
 }
+
+func TestFeedCharset(t *testing.T) {
+	feed := `<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Новости</title>` +
+		`<item><guid>1</guid><title>Переговоры</title><description>` + cyrillicText + `</description></item></channel></rss>`
+	path := t.TempDir() + "/ru.rss"
+	if err := os.WriteFile(path, cp1251(t, feed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, warns, err := read(t, path)
+	if err != nil || len(warns) > 0 || len(docs) != 1 {
+		t.Fatalf("err %v warnings %q docs %d", err, warns, len(docs))
+	}
+	d := docs[0]
+	if d.Title != "Переговоры" || d.Outlet != "Новости" || d.Text != cyrillicText || d.Lang != "ru" {
+		t.Errorf("title %q outlet %q lang %q text %.40q", d.Title, d.Outlet, d.Lang, d.Text)
+	}
+}

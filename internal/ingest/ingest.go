@@ -175,7 +175,7 @@ func (r *Reader) ReadFrom(ctx context.Context, name string, in io.Reader, emit f
 	if k == Unknown {
 		return fmt.Errorf("%s: %w: %s", name, ErrSkipped, unsupported(br.peek()))
 	}
-	return r.readKind(ctx, source{name: name, kind: k}, br, emit)
+	return r.readKind(ctx, source{name: name, kind: k, follow: r.followLinks(false)}, br, emit)
 }
 
 // unsupported says why content was not read.
@@ -211,11 +211,16 @@ func (r *Reader) readFile(ctx context.Context, path string, inDir bool, emit fun
 	if k == Unknown {
 		return fmt.Errorf("%s: %w: %s", path, ErrSkipped, unsupported(br.peek()))
 	}
-	follow := false
+	return r.readKind(ctx, source{name: path, kind: k, follow: r.followLinks(false)}, br, emit)
+}
+
+// followLinks tells whether short feed items get their page fetched:
+// as set by WithFollowLinks, else only for feeds read over HTTP.
+func (r *Reader) followLinks(overHTTP bool) bool {
 	if r.follow != nil {
-		follow = *r.follow
+		return *r.follow
 	}
-	return r.readKind(ctx, source{name: path, kind: k, follow: follow}, br, emit)
+	return overHTTP
 }
 
 // readKind dispatches on the kind of a source. Collections (JSONL, CSV) are
