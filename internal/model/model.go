@@ -43,6 +43,9 @@ type Document struct {
 	Quotes    []Quote    `json:"quotes,omitempty"`
 	Issues    []string   `json:"issues,omitempty"`
 	Notes     []string   `json:"notes,omitempty"` // caveats from analysis, e.g. "no document date"
+	// Analyzed names the analysis (pipeline version) that filled the derived
+	// fields above; "" when the document has not been analysed.
+	Analyzed string `json:"-"`
 }
 
 // FillOffsets sets the code-point Offsets of every entity, event, actor,
@@ -171,23 +174,25 @@ const (
 
 // Event is one coded "who did what to whom", with its evidence.
 type Event struct {
-	Sentence     string   `json:"sentence"`
-	SentenceIdx  int      `json:"sentence_index"`
-	Source       Actor    `json:"source"`
-	Target       Actor    `json:"target"`
-	CAMEO        string   `json:"cameo"`
-	CAMEOLabel   string   `json:"cameo_label,omitempty"`
-	Plover       Plover   `json:"plover"`
-	Goldstein    float64  `json:"goldstein"`
-	QuadClass    int      `json:"quad_class"`
-	Modality     string   `json:"modality"`
-	Date         string   `json:"date,omitempty"` // YYYY-MM-DD the event happened, when resolvable
-	Verb         string   `json:"verb,omitempty"` // the predicate that triggered it
-	Span         Span     `json:"-"`
-	Offsets      Span     `json:"span"`
-	Issues       []string `json:"issues,omitempty"`
-	DocumentID   int64    `json:"document_id,omitempty"`
-	DocumentDate string   `json:"document_date,omitempty"`
+	Sentence    string   `json:"sentence"`
+	SentenceIdx int      `json:"sentence_index"`
+	Source      Actor    `json:"source"`
+	Target      Actor    `json:"target"`
+	CAMEO       string   `json:"cameo"`
+	CAMEOLabel  string   `json:"cameo_label,omitempty"`
+	Plover      Plover   `json:"plover"`
+	Goldstein   float64  `json:"goldstein"`
+	QuadClass   int      `json:"quad_class"`
+	Modality    string   `json:"modality"`
+	Date        string   `json:"date,omitempty"` // YYYY-MM-DD the event happened, when resolvable
+	Verb        string   `json:"verb,omitempty"` // the predicate that triggered it
+	Span        Span     `json:"-"`
+	Offsets     Span     `json:"span"`
+	Issues      []string `json:"issues,omitempty"`
+	// Set when read back from the store:
+	DocumentID   int64  `json:"document_id,omitempty"`
+	DocumentDate string `json:"document_date,omitempty"`
+	DocumentURL  string `json:"document_url,omitempty"`
 }
 
 // Speaker is who a quote is attributed to.
@@ -199,8 +204,10 @@ type Speaker struct {
 	Affiliation string `json:"affiliation,omitempty"`
 	Code        string `json:"code,omitempty"`
 	Unnamed     bool   `json:"unnamed,omitempty"` // "a senior official said"
-	Span        Span   `json:"-"`
-	Offsets     Span   `json:"span"`
+	// Key identifies the person across documents (name variants folded).
+	Key     string `json:"key,omitempty"`
+	Span    Span   `json:"-"`
+	Offsets Span   `json:"span"`
 }
 
 // Quote kinds.
@@ -218,6 +225,9 @@ type Quote struct {
 	Span     Span     `json:"-"`
 	Offsets  Span     `json:"span"`
 	Issues   []string `json:"issues,omitempty"`
-	Outlets  int      `json:"outlets,omitempty"`
 	Sentence int      `json:"sentence_index"`
+	// Set when read back from the store:
+	Outlets     int    `json:"outlets,omitempty"` // distinct outlets carrying this quote
+	DocumentID  int64  `json:"document_id,omitempty"`
+	DocumentURL string `json:"document_url,omitempty"`
 }

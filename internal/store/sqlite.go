@@ -190,10 +190,16 @@ func (s *SQLite) AddDocument(ctx context.Context, doc *model.Document) (AddResul
 				}
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE clusters SET size = size + 1,
+		if _, err = tx.ExecContext(ctx, `UPDATE clusters SET size = size + 1,
 			outlets = (SELECT count(DISTINCT outlet) FROM documents WHERE cluster_id = ?1 AND outlet != '')
-			WHERE id = ?1`, res.Cluster)
-		return err
+			WHERE id = ?1`, res.Cluster); err != nil {
+			return err
+		}
+		if doc.Analyzed == "" {
+			return nil
+		}
+		doc.ID = res.ID
+		return saveAnalysis(ctx, tx, doc)
 	})
 	if err != nil {
 		return AddResult{}, fmt.Errorf("store document %q: %w", describe(doc), err)

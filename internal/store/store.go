@@ -16,9 +16,18 @@ import (
 // Store is what the commands need from storage. Every method that writes a
 // document does so in one transaction: a failure leaves no partial rows.
 type Store interface {
-	// AddDocument stores doc unless its normalised text is already stored.
-	// It sets doc.ID to the stored (or existing) document's id.
+	// AddDocument stores doc, with its analysis when doc.Analyzed is set,
+	// unless its normalised text is already stored. It sets doc.ID to the
+	// stored (or existing) document's id.
 	AddDocument(ctx context.Context, doc *model.Document) (AddResult, error)
+	// SaveAnalysis replaces the analysis (entities, events, quotes, issues)
+	// of a stored document.
+	SaveAnalysis(ctx context.Context, doc *model.Document) error
+	// EachDocument calls fn with every stored document, in id order.
+	EachDocument(ctx context.Context, fn func(*model.Document) error) error
+	Events(ctx context.Context, q EventQuery) ([]model.Event, error)
+	Quotes(ctx context.Context, q QuoteQuery) ([]model.Quote, error)
+	Speakers(ctx context.Context) ([]Speaker, error)
 	Search(ctx context.Context, q Query) ([]Hit, error)
 	Stats(ctx context.Context) (Stats, error)
 
