@@ -32,7 +32,9 @@ type sentence struct {
 
 func newSentence(idx int, s model.Sentence, ents []model.Entity) *sentence {
 	st := &sentence{idx: idx, toks: s.Tokens, ner: make([]string, len(s.Tokens)), covers: make([]bool, len(s.Tokens))}
-	caps, long := 0, 0
+	// A headline in title case has no lower-case word longer than three
+	// letters: there capitals say nothing about names.
+	long, lower := 0, 0
 	for i, t := range s.Tokens {
 		ws := splitWords(t.Text)
 		for k, w := range ws {
@@ -40,12 +42,12 @@ func newSentence(idx int, s model.Sentence, ents []model.Entity) *sentence {
 		}
 		if len(t.Text) > 3 && hasLetter(t.Text) {
 			long++
-			if isCapitalized(t.Text) {
-				caps++
+			if !isCapitalized(t.Text) {
+				lower++
 			}
 		}
 	}
-	st.title = long >= 3 && caps*10 >= long*6
+	st.title = long >= 3 && lower == 0
 	for _, e := range ents {
 		if e.Sentence != idx || e.First < 0 || e.Last >= len(s.Tokens) || e.First > e.Last {
 			continue
@@ -204,19 +206,19 @@ func actorLike(k kind) bool {
 
 // resolver carries the document-level state of Resolve.
 type resolver struct {
-	d        *Dictionary
-	date     day
-	out      []Mention
-	meta     []meta
-	lastSent int // the last sentence with a person mention, -1 if none
+	d      *Dictionary
+	date   day
+	out    []Mention
+	meta   []meta
+	gender map[int]byte // gender by root mention, when known
 }
 
 // meta is what coreference needs to know about an emitted mention.
 type meta struct {
-	id      string // identity of a person ("" for other mentions)
-	gender  byte
-	root    int // the mention that named the person outright
-	surname string
+	id       string // identity of a person ("" for other mentions)
+	root     int    // the mention that named the person outright
+	surname  string
+	sentence int
 }
 
 // Resolve finds the actor mentions of an analysed document: dictionary
@@ -226,7 +228,7 @@ type meta struct {
 // doc.Published; for an undated document the latest role is used and it is
 // up to the caller to note that.
 func (d *Dictionary) Resolve(doc *model.Document) []Mention {
-	r := &resolver{d: d, date: dayOf(doc.Published), lastSent: -1}
+	r := &resolver{d: d, date: dayOf(doc.Published), gender: map[int]byte{}}
 	for si, s := range doc.Sentences {
 		if len(s.Tokens) == 0 {
 			continue
@@ -241,12 +243,14 @@ type pending struct {
 	m       Mention
 	e       *entry // the person or actor entry, if any
 	words   int    // words of the person phrase matched (to tell surnames)
+	bare    bool   // the mention is the person phrase alone, no title
 	title   *entry // the title of a nominal
 	country string // the country given with a nominal title
 	plural  bool
 	def     bool // definite: "the ...", "Ukraine's ..."
 	gender  byte
 	unknown string // name of an unknown person
+	pron    int    // pronoun kind
 }
 
 func (r *resolver) sentence(st *sentence) {
@@ -276,12 +280,12 @@ func (r *resolver) sentence(st *sentence) {
 	sort.SliceStable(found, func(i, j int) bool { return found[i].m.First < found[j].m.First })
 	// Surnames and pronouns are looked for between the mentions found so far.
 	var refs []pending
-	for i, t := range st.toks {
+	for i := range st.toks {
 		if st.covers[i] {
 			continue
 		}
-		if g := pronounGender(t.Text); g != 0 {
-			refs = append(refs, pending{m: Mention{Sentence: st.idx, First: i, Last: i, Head: i, Kind: KindPronoun}, gender: g})
+		if g, k := pronoun(st.toks, i); g != 0 {
+			refs = append(refs, pending{m: Mention{Sentence: st.idx, First: i, Last: i, Head: i, Kind: KindPronoun}, gender: g, pron: k})
 		}
 	}
 	found = append(found, refs...)
@@ -447,7 +451,8 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 		// Zelensky with his role at the document's date.
 		code, title := head.c.e.codeAt(r.date)
 		p := pending{m: Mention{Sentence: st.idx, First: first, Last: last, Code: code, Name: head.c.e.name,
-			Title: title, Kind: KindPerson}, e: head.c.e, words: head.e - head.s + 1, gender: head.c.e.gender}
+			Title: title, Kind: KindPerson}, e: head.c.e, words: head.e - head.s + 1, gender: head.c.e.gender,
+			bare: head.s == g.start()}
 		if head.c.e.kind == kActor {
 			p.m.Kind = KindActor
 			p.m.Also = head.c.e.compound
@@ -673,63 +678,90 @@ func (r *resolver) nerPersons(st *sentence) []pending {
 	return out
 }
 
-func pronounGender(t string) byte {
-	switch strings.ToLower(t) {
-	case "he", "him", "his", "himself":
-		return 'm'
-	case "she", "her", "hers", "herself":
-		return 'f'
+// pronoun kinds: the antecedent of a reflexive is in its own sentence; an
+// object pronoun does not refer to someone named earlier in its sentence
+// ("Biden welcomed him"); a subject or possessive pronoun may.
+const (
+	pronSubject = iota
+	pronObject
+	pronReflexive
+)
+
+// pronoun tells the gender and kind of a third-person pronoun (gender 0:
+// not one). "her" is an object when no word follows it.
+func pronoun(toks []model.Token, i int) (byte, int) {
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1].Text
 	}
-	return 0
+	switch strings.ToLower(toks[i].Text) {
+	case "he", "his":
+		return 'm', pronSubject
+	case "him":
+		return 'm', pronObject
+	case "himself":
+		return 'm', pronReflexive
+	case "she", "hers":
+		return 'f', pronSubject
+	case "her":
+		if next == "" || !hasLetter(next) || toks[i].UPOS == "PRON" && toks[i].XPOS == "PRP" {
+			return 'f', pronObject
+		}
+		return 'f', pronSubject
+	case "herself":
+		return 'f', pronReflexive
+	}
+	return 0, 0
 }
 
 // emit files a mention, linking references to what they refer to.
 func (r *resolver) emit(st *sentence, p pending) {
 	m := p.m
 	m.Antecedent = -1
-	md := meta{root: -1, gender: p.gender}
+	md := meta{root: -1}
 	switch {
 	case m.Kind == KindPronoun:
-		root := r.pronounAntecedent(st, m.First, p.gender)
+		root := r.pronounAntecedent(st, m.First, p.gender, p.pron)
 		if root < 0 {
 			return // unclear: no mention
 		}
 		r.refer(&m, &md, root)
+		if r.gender[root] == 0 {
+			r.gender[root] = p.gender // learnt: "Korosteleva ... she"
+		}
 	case p.e != nil && p.e.kind == kPerson || p.unknown != "":
-		id := "unknown:" + strings.ToLower(p.unknown)
+		md.id = "unknown:" + strings.ToLower(p.unknown)
+		md.surname = lastName(p.unknown)
 		if p.e != nil {
-			id = "entry:" + p.e.from
-			md.gender = p.e.gender
+			md.id, md.surname = "entry:"+p.e.from, lastName(p.e.name)
 		}
-		md.id = id
-		if p.unknown != "" {
-			md.surname = lastName(p.unknown)
-		} else {
-			md.surname = lastName(p.e.name)
-		}
-		root := r.find(id)
+		root := r.find(md.id)
 		if root < 0 && p.unknown != "" && m.Title == "" {
-			// "Korosteleva" after "Elena Korosteleva".
-			root = r.bySurname(p.unknown)
+			root = r.bySurname(p.unknown) // "Korosteleva" after "Elena Korosteleva"
 		}
-		short := p.e != nil && p.words < len(strings.Fields(p.e.name)) && m.Title == "" && m.First == m.Last
+		short := p.e != nil && p.bare && p.words < len(strings.Fields(p.e.name))
 		if root >= 0 && (short || (p.unknown != "" && !strings.Contains(p.unknown, " "))) {
 			r.refer(&m, &md, root)
 			m.Kind = KindSurname
 		}
 		if md.root < 0 {
 			md.root = len(r.out)
+			if root >= 0 {
+				md.root = root
+			}
 		}
-		r.lastSent = st.idx
+		if r.gender[md.root] == 0 {
+			r.gender[md.root] = p.gender
+		}
 	case p.title != nil && !p.plural && p.def:
 		// "the Ukrainian leader", "the president": the latest person whose
-		// office fits.
-		if root := r.nominalAntecedent(p.title, p.country); root >= 0 {
+		// office fits, unless already named in this sentence.
+		if root := r.nominalAntecedent(st, p.title, p.country); root >= 0 {
 			r.refer(&m, &md, root)
 			m.Kind = KindNominal
-			r.lastSent = st.idx
 		}
 	}
+	md.sentence = st.idx
 	r.out = append(r.out, m)
 	r.meta = append(r.meta, md)
 }
@@ -740,11 +772,9 @@ func (r *resolver) refer(m *Mention, md *meta, root int) {
 	m.Antecedent = root
 	m.Code, m.Name, m.Title = rm.Code, rm.Name, rm.Title
 	md.id, md.root, md.surname = r.meta[root].id, root, r.meta[root].surname
-	if md.gender == 0 {
-		md.gender = r.meta[root].gender
-	}
 }
 
+// find returns the root mention of a person identity, or -1.
 func (r *resolver) find(id string) int {
 	for _, md := range r.meta {
 		if md.id == id {
@@ -772,47 +802,80 @@ func lastName(name string) string {
 	return f[len(f)-1]
 }
 
-// nominalAntecedent finds the latest person whose office at the document
-// date fits a title ("president", "leader") and, if given, the country.
-func (r *resolver) nominalAntecedent(t *entry, country string) int {
+// namedIn reports whether the person of root was mentioned in sentence si.
+func (r *resolver) namedIn(root, si int) bool {
+	for i := len(r.meta) - 1; i >= 0 && r.meta[i].sentence == si; i-- {
+		if r.meta[i].root == root && r.meta[i].id != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalAntecedent finds the person a title refers to ("the president",
+// "the Ukrainian leader"): someone whose office at the document date fits
+// the title and the country, not already named in this sentence. The
+// latest sentence with such a person wins, and in it the first mention
+// (usually the subject).
+func (r *resolver) nominalAntecedent(st *sentence, t *entry, country string) int {
+	found, in := -1, -1
 	for i := len(r.out) - 1; i >= 0; i-- {
 		md := r.meta[i]
-		if md.id == "" {
+		if in >= 0 && md.sentence != in {
+			break
+		}
+		if md.id == "" || r.namedIn(md.root, st.idx) || !r.fitsTitle(md.root, t, country) {
 			continue
 		}
-		m := r.out[md.root]
-		if country != "" && !strings.HasPrefix(m.Code, country) {
-			continue
+		found, in = md.root, md.sentence
+	}
+	return found
+}
+
+func (r *resolver) fitsTitle(root int, t *entry, country string) bool {
+	m := r.out[root]
+	if country != "" && !strings.HasPrefix(m.Code, country) {
+		return false
+	}
+	if !strings.HasSuffix(m.Code, "GOV") && !strings.HasSuffix(m.Code, "MIL") && !strings.HasPrefix(m.Code, "IGO") {
+		return false
+	}
+	for _, ref := range t.refers {
+		if strings.Contains(fold(m.Title), fold(ref)) {
+			return true
 		}
-		if !strings.HasSuffix(m.Code, "GOV") && !strings.HasSuffix(m.Code, "MIL") && !strings.HasPrefix(m.Code, "IGO") {
-			continue
-		}
-		for _, ref := range t.refers {
-			if strings.Contains(fold(m.Title), fold(ref)) {
-				return md.root
+	}
+	return false
+}
+
+// pronounAntecedent resolves he/she when exactly one person fits, looking
+// first in the sentence before the pronoun (not for object pronouns), then
+// in the latest of the three sentences before that mentions anybody.
+func (r *resolver) pronounAntecedent(st *sentence, tok int, g byte, kind int) int {
+	fits := func(root int) bool { return r.gender[root] == 0 || r.gender[root] == g }
+	roots := map[int]bool{}
+	if kind != pronObject {
+		for i := len(r.out) - 1; i >= 0 && r.out[i].Sentence == st.idx; i-- {
+			if md := r.meta[i]; md.id != "" && r.out[i].First < tok && fits(md.root) {
+				roots[md.root] = true
 			}
 		}
 	}
-	return -1
-}
-
-// pronounAntecedent resolves he/she when exactly one person fits: the
-// people mentioned earlier in this sentence and in the latest sentence
-// (within three) that mentioned anybody.
-func (r *resolver) pronounAntecedent(st *sentence, tok int, g byte) int {
-	roots := map[int]bool{}
-	for i := len(r.out) - 1; i >= 0; i-- {
-		m, md := r.out[i], r.meta[i]
-		if m.Sentence < st.idx && (m.Sentence < r.lastSent || st.idx-m.Sentence > 3) {
-			break
+	if len(roots) == 0 && kind != pronReflexive {
+		prev := -1
+		for i := len(r.out) - 1; i >= 0; i-- {
+			m, md := r.out[i], r.meta[i]
+			if m.Sentence == st.idx || md.id == "" {
+				continue
+			}
+			if prev >= 0 && m.Sentence != prev || st.idx-m.Sentence > 3 {
+				break
+			}
+			prev = m.Sentence
+			if fits(md.root) && !(kind == pronObject && r.namedIn(md.root, st.idx)) {
+				roots[md.root] = true
+			}
 		}
-		if md.id == "" || (m.Sentence == st.idx && m.First > tok) {
-			continue
-		}
-		if md.gender != 0 && md.gender != g {
-			continue
-		}
-		roots[md.root] = true
 	}
 	if len(roots) != 1 {
 		return -1
