@@ -2,6 +2,7 @@ package actors
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -34,7 +35,7 @@ func readDiscards(file string, data []byte) (*Discards, error) {
 	}
 	ds := &Discards{}
 	for _, l := range lines {
-		where := fmt.Sprintf("%s:%d", file, l.n)
+		where := file + ":" + strconv.Itoa(l.n)
 		t := strings.TrimSpace(l.text)
 		d := discard{from: where}
 		if strings.HasPrefix(t, "+") {

@@ -3,6 +3,7 @@ package actors
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -49,7 +50,7 @@ func readIssues(file string, data []byte, warn func(where, msg string) error) (*
 	is := &Issues{}
 	category, openAt := "", ""
 	for _, l := range lines {
-		where := fmt.Sprintf("%s:%d", file, l.n)
+		where := file + ":" + strconv.Itoa(l.n)
 		t := strings.TrimSpace(l.text)
 		if strings.HasPrefix(t, "<ISSUE") {
 			if category != "" {
@@ -64,7 +65,10 @@ func readIssues(file string, data []byte, warn func(where, msg string) error) (*
 		}
 		if t == "</ISSUE>" {
 			if category == "" {
-				return nil, fmt.Errorf("%s: </ISSUE> without an open section", where)
+				// The Phoenix file closes one section twice.
+				if err := warn(where, "</ISSUE> without an open section ignored"); err != nil {
+					return nil, err
+				}
 			}
 			category = ""
 			continue
@@ -102,7 +106,7 @@ func readIssues(file string, data []byte, warn func(where, msg string) error) (*
 			}
 		}
 		code := strings.TrimSpace(t[i+1 : i+j])
-		if !isPetrarchCode(strings.ReplaceAll(code, "_", "")) || code == nullCode {
+		if !isPetrarchCode(strings.NewReplacer("_", "", "-", "").Replace(code)) || code == nullCode {
 			return nil, fmt.Errorf("%s: malformed issue code %q", where, code)
 		}
 		text := strings.TrimSpace(t[:i])

@@ -107,7 +107,7 @@ func (b *builder) petrarchActors(file string, data []byte) error {
 		return nil
 	}
 	for _, l := range lines {
-		where := fmt.Sprintf("%s:%d", file, l.n)
+		where := file + ":" + strconv.Itoa(l.n)
 		text := strings.TrimSpace(l.text)
 		head, codes, err := b.splitCodes(text, where)
 		if err != nil {
@@ -169,7 +169,11 @@ func (b *builder) splitCodes(text, where string) (string, []legacyCode, error) {
 	i := strings.IndexByte(text, '[')
 	if i < 0 {
 		if strings.ContainsRune(text, ']') {
-			return "", nil, fmt.Errorf("%s: \"]\" without \"[\"", where)
+			// The Phoenix country file has "+FAEROYENE]_".
+			if err := b.warn(where, fmt.Sprintf("stray \"]\" in %q removed", text)); err != nil {
+				return "", nil, err
+			}
+			text = strings.ReplaceAll(text, "]", "")
 		}
 		return text, nil, nil
 	}
@@ -178,7 +182,15 @@ func (b *builder) splitCodes(text, where string) (string, []legacyCode, error) {
 	var codes []legacyCode
 	for rest != "" {
 		if rest[0] != '[' {
-			return "", nil, fmt.Errorf("%s: unexpected text %q after a code", where, rest)
+			if strings.ContainsAny(rest, "[]") {
+				return "", nil, fmt.Errorf("%s: unexpected text %q after a code", where, rest)
+			}
+			// A few Phoenix lines end in an uncommented note
+			// ("[MNCMED]\tNewspapers/Magazines\t$137,000,000").
+			if err := b.warn(where, fmt.Sprintf("text %q after the code ignored", rest)); err != nil {
+				return "", nil, err
+			}
+			break
 		}
 		j := strings.IndexByte(rest, ']')
 		if j < 0 {
@@ -312,7 +324,7 @@ func (b *builder) petrarchAgents(file string, data []byte) error {
 	}
 	var agents []pending
 	for _, l := range lines {
-		where := fmt.Sprintf("%s:%d", file, l.n)
+		where := file + ":" + strconv.Itoa(l.n)
 		text := strings.TrimSpace(l.text)
 		if strings.HasPrefix(text, "!") && strings.Contains(text, "=") {
 			name, vals, _ := strings.Cut(text, "=")
@@ -334,7 +346,11 @@ func (b *builder) petrarchAgents(file string, data []byte) error {
 		}
 		i := strings.IndexByte(text, '[')
 		if i < 0 {
-			return fmt.Errorf("%s: agent %q has no [CODE]", where, text)
+			// PETRARCH skips such a line with a warning; so do we.
+			if err := b.warn(where, fmt.Sprintf("agent %q has no [CODE]; skipped", text)); err != nil {
+				return err
+			}
+			continue
 		}
 		head, rest := strings.TrimSpace(text[:i]), text[i+1:]
 		j := strings.IndexByte(rest, ']')

@@ -22,12 +22,16 @@ type word struct {
 // semicolons become words of their own; full stops stay (U.S., W., St.).
 func splitWords(s string) []word {
 	var out []word
-	s = strings.NewReplacer("’", "'", "‘", "'", "`", "'").Replace(s)
+	if strings.ContainsAny(s, "’‘`") {
+		s = apostrophes.Replace(s)
+	}
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '_' || r == '\t' }) {
 		out = appendPiece(out, f)
 	}
 	return out
 }
+
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "`", "'")
 
 func appendPiece(out []word, f string) []word {
 	// Opening punctuation.
