@@ -3,6 +3,8 @@ package actors
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parleyhq/parley/internal/model"
 )
@@ -40,9 +42,9 @@ func newSentence(idx int, s model.Sentence, ents []model.Entity) *sentence {
 		for k, w := range ws {
 			st.ws = append(st.ws, sword{word: w, tok: i, first: k == 0, last: k == len(ws)-1})
 		}
-		if len(t.Text) > 3 && hasLetter(t.Text) {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLetter(r) && utf8.RuneCountInString(t.Text) > 3 {
 			long++
-			if !isCapitalized(t.Text) {
+			if !unicode.IsUpper(r) {
 				lower++
 			}
 		}
@@ -132,6 +134,14 @@ var calendarWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday"
 // keep drops matches that are not actors in context.
 func (st *sentence) keep(m match, taken []bool) bool {
 	k := m.c.e.kind
+	// With a tagger, an agent word used as an adjective or verb is not an
+	// agent: "official channels", "military assistance".
+	if k == kAgent || k == kTitle {
+		switch st.toks[st.ws[m.e].tok].UPOS {
+		case "ADJ", "VERB":
+			return false
+		}
+	}
 	if k != kCountry && k != kCapital && k != kActor {
 		return true
 	}

@@ -211,3 +211,16 @@ func TestResolveHeads(t *testing.T) {
 		t.Fatalf("got %+v", ms)
 	}
 }
+
+// TestResolveTags checks that, with a tagger, agent words used as
+// adjectives are not agents.
+func TestResolveTags(t *testing.T) {
+	dict := mustDefault(t)
+	d := newDoc(t, "2023-06-01", "Official channels remain silent, an official said.")
+	toks := d.Sentences[0].Tokens
+	toks[0].UPOS = "ADJ"
+	toks[6].UPOS = "NOUN"
+	if got, want := render(d, dict.Resolve(d)), "official=---GOV agent"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
