@@ -149,6 +149,9 @@ func TestSplitWords(t *testing.T) {
 		{"Erdoğan", "erdogan"},
 		{"-led", "-led"},
 		{"GOVERNMENT,_RURAL", "government|,|rural"},
+		{"officials.", "officials|."},
+		{"U.S.", "u.s."},
+		{"W.", "w|."},
 	}
 	for _, tc := range tests {
 		var ks []string

@@ -61,8 +61,11 @@ func newSentence(idx int, s model.Sentence, ents []model.Entity) *sentence {
 	return st
 }
 
+// A phrase may start and end inside a token at a hyphen, a possessive or
+// punctuation the tokenizer left attached ("U.S.-led", "Ukraine's",
+// "officials.").
 func (st *sentence) startOK(i int) bool {
-	return st.ws[i].first || (i > 0 && st.ws[i-1].text == "-")
+	return st.ws[i].first || isPunct(st.ws[i-1].text)
 }
 
 func (st *sentence) endOK(i int) bool {
@@ -70,7 +73,17 @@ func (st *sentence) endOK(i int) bool {
 		return true
 	}
 	n := st.ws[i+1].text
-	return n == "-" || n == "'s" || n == "'S" || n == "'"
+	return isPunct(n) || n == "'s" || n == "'S" || n == "'"
+}
+
+// isPunct reports whether a word has no letter or digit.
+func isPunct(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // scan finds the longest dictionary phrases, left to right.

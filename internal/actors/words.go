@@ -19,7 +19,8 @@ type word struct {
 // splitWords cuts a token or phrase into words: on spaces and underscores,
 // around hyphens (kept as words of their own), and before a possessive 's or
 // a trailing apostrophe. Leading and trailing brackets, quotes, commas and
-// semicolons become words of their own; full stops stay (U.S., W., St.).
+// semicolons become words of their own, and so does a final full stop
+// unless the word has inner ones (U.S.).
 func splitWords(s string) []word {
 	var out []word
 	if strings.ContainsAny(s, "’‘`") {
@@ -43,6 +44,12 @@ func appendPiece(out []word, f string) []word {
 	var tail []word
 	for f != "" && strings.ContainsRune(`)"]},;:`, rune(f[len(f)-1])) {
 		tail = append([]word{mkWord(f[len(f)-1:])}, tail...)
+		f = f[:len(f)-1]
+	}
+	// A final full stop is punctuation unless the word is an abbreviation
+	// with inner stops ("U.S."): "officials." is officials, ".".
+	if len(f) > 1 && strings.HasSuffix(f, ".") && strings.Count(f, ".") == 1 {
+		tail = append([]word{mkWord(".")}, tail...)
 		f = f[:len(f)-1]
 	}
 	// Possessive.
