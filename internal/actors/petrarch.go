@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -412,7 +413,12 @@ func (b *builder) petrarchAgents(file string, data []byte) error {
 		expanded[name] = out
 		return out, nil
 	}
+	names := make([]string, 0, len(sets))
 	for name := range sets {
+		names = append(names, name)
+	}
+	sort.Strings(names) // report the same cycle every time
+	for _, name := range names {
 		if _, err := expand(name, nil); err != nil {
 			return err
 		}

@@ -34,22 +34,23 @@ type sentence struct {
 
 func newSentence(idx int, s model.Sentence, ents []model.Entity) *sentence {
 	st := &sentence{idx: idx, toks: s.Tokens, ner: make([]string, len(s.Tokens)), covers: make([]bool, len(s.Tokens))}
-	// A headline in title case has no lower-case word longer than three
-	// letters: there capitals say nothing about names.
-	long, lower := 0, 0
+	// A headline in title case has no lower-case word but the short
+	// function words headlines leave small: there capitals say nothing about
+	// names.
+	words, lower := 0, 0
 	for i, t := range s.Tokens {
 		ws := splitWords(t.Text)
 		for k, w := range ws {
 			st.ws = append(st.ws, sword{word: w, tok: i, first: k == 0, last: k == len(ws)-1})
 		}
-		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLetter(r) && utf8.RuneCountInString(t.Text) > 3 {
-			long++
-			if !unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLetter(r) {
+			words++
+			if !unicode.IsUpper(r) && !headlineSmall[t.Text] {
 				lower++
 			}
 		}
 	}
-	st.title = long >= 3 && lower == 0
+	st.title = words >= 3 && lower == 0
 	for _, e := range ents {
 		if e.Sentence != idx || e.First < 0 || e.Last >= len(s.Tokens) || e.First > e.Last {
 			continue
@@ -139,6 +140,10 @@ var institutionWords = setOf("university", "college", "institute", "institution"
 
 // nameConnectors may stand inside a multi-word proper name.
 var nameConnectors = setOf("of", "for", "the", "and", "on", "in", "de", "du", "des", "la")
+
+// headlineSmall are the words a title-case headline keeps in lower case.
+var headlineSmall = setOf("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as",
+	"at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from", "'s", "’s")
 
 var calendarWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "january", "february", "march", "april", "may", "june", "july", "august",
@@ -269,8 +274,7 @@ type pending struct {
 	bare    bool   // the mention is the person phrase alone, no title
 	title   *entry // the title of a nominal
 	country string // the country given with a nominal title
-	plural  bool
-	def     bool // definite: "the ...", "Ukraine's ..."
+	def     bool   // definite: "the ...", "Ukraine's ..."
 	gender  byte
 	unknown string // name of an unknown person
 	pron    int    // pronoun kind
@@ -309,6 +313,12 @@ func (r *resolver) sentence(st *sentence) {
 		}
 		if g, k := pronoun(st.toks, i); g != 0 {
 			refs = append(refs, pending{m: Mention{Sentence: st.idx, First: i, Last: i, Head: i, Kind: KindPronoun}, gender: g, pron: k})
+			continue
+		}
+		// "Johnson" after "Boris Johnson": a surname the dictionaries do
+		// not list on its own.
+		if t := st.toks[i].Text; nameToken(t) && r.bySurname(t) >= 0 {
+			refs = append(refs, pending{m: Mention{Sentence: st.idx, First: i, Last: i, Head: i, Name: t, Kind: KindPerson}, unknown: t})
 		}
 	}
 	found = append(found, refs...)
@@ -509,7 +519,6 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 	p.m.Name = strings.ToLower(joinWords(st.ws[lastAgent.s : lastAgent.e+1]))
 	if lastAgent.c.e.kind == kTitle {
 		p.title = lastAgent.c.e
-		p.plural = lastWordDiffers(lastAgent)
 	}
 	if g.former {
 		p.title = nil
@@ -548,13 +557,6 @@ func withAgent(code, agent string, prefix bool) string {
 		return code
 	}
 	return code + agent
-}
-
-// lastWordDiffers reports whether a title was matched in a plural form
-// ("presidents"), whose last word differs from the title as written.
-func lastWordDiffers(m match) bool {
-	w := m.c.words[len(m.c.words)-1]
-	return strings.HasSuffix(fold(w), "s") && !strings.HasSuffix(fold(m.c.e.name), "s")
 }
 
 // single is a mention of one country, capital, body, organisation or
@@ -776,7 +778,7 @@ func (r *resolver) emit(st *sentence, p pending) {
 		if r.gender[md.root] == 0 {
 			r.gender[md.root] = p.gender
 		}
-	case p.title != nil && !p.plural && p.def:
+	case p.title != nil && p.def:
 		// "the Ukrainian leader", "the president": the latest person whose
 		// office fits, unless already named in this sentence.
 		if root := r.nominalAntecedent(st, p.title, p.country); root >= 0 {

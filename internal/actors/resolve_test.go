@@ -190,6 +190,19 @@ func TestResolveUnknownPersons(t *testing.T) {
 	}
 }
 
+func TestResolveSharedSurnames(t *testing.T) {
+	dict := mustDefault(t)
+	d := newDoc(t, "2020-06-01",
+		"Boris Johnson met Ambassador Jane Smith in London.",
+		"Johnson and Smith agreed; Khan did not.")
+	got := render(d, dict.Resolve(d))
+	want := "Boris Johnson=GBRGOV person; Ambassador Jane Smith= person; London=GBR country; " +
+		"Johnson=GBRGOV surname->0; Smith= surname->1"
+	if got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
 // TestResolveHeads checks that a parse, when present, picks the head token.
 func TestResolveHeads(t *testing.T) {
 	dict := mustDefault(t)
