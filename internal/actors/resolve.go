@@ -152,6 +152,14 @@ var calendarWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday"
 // keep drops matches that are not actors in context.
 func (st *sentence) keep(m match, taken []bool) bool {
 	k := m.c.e.kind
+	// "pro-Russian separatists" are not Russian, nor is a "non-government"
+	// body the government.
+	if m.s >= 2 && st.ws[m.s-1].text == "-" {
+		switch st.ws[m.s-2].key {
+		case "pro", "anti", "non":
+			return false
+		}
+	}
 	// With a tagger, an agent word used as an adjective or verb is not an
 	// agent: "official channels", "military assistance".
 	if k == kAgent || k == kTitle {
@@ -163,10 +171,7 @@ func (st *sentence) keep(m match, taken []bool) bool {
 	if k != kCountry && k != kCapital && k != kActor {
 		return true
 	}
-	// "pro-Russian separatists" are not Russian.
-	if m.s >= 2 && st.ws[m.s-1].text == "-" && (st.ws[m.s-2].key == "pro" || st.ws[m.s-2].key == "anti") {
-		return false
-	}
+
 	first, last := st.ws[m.s].tok, st.ws[m.e].tok
 	for i := first; i <= last; i++ {
 		if st.ner[i] == "PERSON" {
@@ -362,14 +367,23 @@ func groups(st *sentence, ms []match) []group {
 				g.def = true
 				continue
 			}
-			// "Ambassador to Ukraine", "President of Ukraine": the
-			// complement belongs to the title phrase.
-			if (pk == kTitle || pk == kAgent) && actorLike(nk) && complement(gap) != "" && isLastOf(ms, j) {
-				if complement(gap) == "of" {
+			// "President of Ukraine", "government of Samoa": the country
+			// of the title or agent. "Ambassador to Ukraine": the post of a
+			// title, not its country ("soldiers to Libya" stay apart: Libya
+			// may be the target). A name may follow: "President of Ukraine
+			// Volodymyr Zelensky".
+			prep := complement(gap)
+			if actorLike(nk) && (prep == "of" && (pk == kTitle || pk == kAgent) || prep != "" && pk == kTitle) {
+				if prep == "of" {
 					g.items = append([]match{ms[j]}, g.items...)
 				}
 				g.end = ms[j].e
 				j++
+				if j < len(ms) && ms[j].s == g.end+1 && ms[j].c.e.kind == kPerson {
+					g.items = append(g.items, ms[j])
+					g.end = ms[j].e
+					j++
+				}
 			}
 			break
 		}
@@ -417,12 +431,6 @@ func (g group) start() int {
 		}
 	}
 	return s
-}
-
-// isLastOf reports whether match j ends the phrase (no further match
-// follows it directly), so that "of" complements are not mistaken.
-func isLastOf(ms []match, j int) bool {
-	return j+1 >= len(ms) || ms[j+1].s > ms[j].e+1
 }
 
 func isPossessive(gap []sword) bool {
@@ -544,8 +552,9 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 }
 
 // withAgent appends (or, for PETRARCH "NGO~" agents, prepends) an agent
-// code, skipping a segment the code already ends with (White House
-// officials: USAGOV, not USAGOVGOV).
+// code. An actor that already ends in a role keeps it: "White House
+// officials" are USAGOV, "Hezbollah officials" LBNREB, "Pentagon officials"
+// USAMIL; "NATO troops" are IGOWSTNATMIL.
 func withAgent(code, agent string, prefix bool) string {
 	if prefix {
 		if code == nullCode {
@@ -553,11 +562,21 @@ func withAgent(code, agent string, prefix bool) string {
 		}
 		return agent + code
 	}
-	if strings.HasSuffix(code, agent) && code != agent {
+	if code != nullCode && len(code) >= 6 && primaryRoles[code[len(code)-3:]] {
+		return code
+	}
+	// The officials of an organisation are the organisation: "UN
+	// officials", "the President of the European Council".
+	if agent == "GOV" && len(code) > 3 && transnational[code[:3]] {
 		return code
 	}
 	return code + agent
 }
+
+var transnational = setOf("IGO", "NGO", "NGM", "IMG", "MNC")
+
+// primaryRoles are the CAMEO role codes an actor code can end in.
+var primaryRoles = setOf("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "INS", "LEG", "SEP", "UAF")
 
 // single is a mention of one country, capital, body, organisation or
 // PETRARCH actor.
@@ -865,13 +884,38 @@ func (r *resolver) fitsTitle(root int, t *entry, country string) bool {
 	if !strings.HasSuffix(m.Code, "GOV") && !strings.HasSuffix(m.Code, "MIL") && !strings.HasPrefix(m.Code, "IGO") {
 		return false
 	}
+	title := strings.Fields(fold(m.Title))
 	for _, ref := range t.refers {
-		if strings.Contains(fold(m.Title), fold(ref)) {
+		if containsWords(title, strings.Fields(fold(ref))) {
 			return true
 		}
 	}
 	return false
 }
+
+// containsWords reports whether title holds the words of ref in a row, not
+// as part of a lesser office: "President" is in "President of Ukraine" but
+// not in "Vice President of the United States".
+func containsWords(title, ref []string) bool {
+	for i := 0; i+len(ref) <= len(title); i++ {
+		if i > 0 && lesserOffice[title[i-1]] {
+			continue
+		}
+		ok := true
+		for k, w := range ref {
+			if title[i+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+var lesserOffice = setOf("vice", "deputy", "assistant", "under", "acting", "former")
 
 // pronounAntecedent resolves he/she when exactly one person fits, looking
 // first in the sentence before the pronoun (not for object pronouns), then

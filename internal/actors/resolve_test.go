@@ -70,10 +70,19 @@ func TestResolveComposition(t *testing.T) {
 			"NATO=IGOWSTNAT organization; EU=IGOEUREEC organization; UN Security Council=IGOUNO organization"},
 		{"organisation and agent", "2023-06-01", "NATO troops arrived.", "NATO troops=IGOWSTNATMIL agent"},
 		{"seat and agent", "2023-06-01", "White House officials declined to comment.", "White House officials=USAGOV agent"},
+		{"officials of an organisation", "2023-06-01", "UN officials met the President of the European Council.",
+			"UN officials=IGOUNO agent; President of the European Council=IGOEUREEC agent"},
+		{"non- is not the agent", "2023-06-01", "Non-government groups protested.", ""},
+		{"a role stays", "2023-06-01", "Pentagon officials and Hezbollah fighters spoke.",
+			"Pentagon officials=USAMIL agent; Hezbollah fighters=LBNREB agent"},
 		{"dated organisation", "2022-06-01", "The Taliban banned girls from school.", "Taliban=AFGGOV organization; school=---EDU agent"},
 		{"dated organisation before", "2015-06-01", "The Taliban attacked Kunduz.", "Taliban=AFGREB organization"},
 		{"agent with no country", "2023-06-01", "Officials said the talks failed.", "Officials=---GOV agent"},
 		{"president of country", "2023-06-01", "The President of Ukraine spoke.", "President of Ukraine=UKRGOV agent"},
+		{"president of country and name", "2020-06-01", "The President of Ukraine Volodymyr Zelenskyy spoke.",
+			"President of Ukraine Volodymyr Zelenskyy=UKRGOV person"},
+		{"destination is no complement", "2020-06-01", "Ankara sent Turkish soldiers to Libya.",
+			"Ankara=TUR country; Turkish soldiers=TURMIL agent; Libya=LBY country"},
 		{"diacritics fold", "2023-06-01", "President Erdoğan and Erdogan's aides met.",
 			"President Erdoğan=TURGOV person; Erdogan=TURGOV surname->0"},
 	}
@@ -162,6 +171,16 @@ func TestResolveReferences(t *testing.T) {
 		"Ukrainian leader=UKRGOV nominal->0; he=UKRGOV pronoun->0; president=---GOV agent; " +
 		"President Biden=USAGOV person; him=UKRGOV pronoun->0; " +
 		"president=USAGOV nominal->7; he=USAGOV pronoun->7"
+	if got != want {
+		t.Errorf("\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestResolveNominalLesserOffice(t *testing.T) {
+	dict := mustDefault(t)
+	d := newDoc(t, "2019-06-01", "Vice President Mike Pence met President Donald Trump.", "The president left.")
+	got := render(d, dict.Resolve(d))
+	want := "Vice President Mike Pence=USAGOV person; President Donald Trump=USAGOV person; president=USAGOV nominal->1"
 	if got != want {
 		t.Errorf("\n got %s\nwant %s", got, want)
 	}
