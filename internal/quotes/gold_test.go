@@ -94,7 +94,9 @@ func TestReadGoldErrors(t *testing.T) {
 	line := func(split string, qs string) string {
 		return fmt.Sprintf(`{"url":"u","file":"f.csv","split":%q,"quotes":[%s]}`, split, qs)
 	}
-	q := func(s, e int) string { return fmt.Sprintf(`{"start":%d,"end":%d,"speaker":"X","sum":"0123abcd"}`, s, e) }
+	q := func(s, e int) string {
+		return fmt.Sprintf(`{"start":%d,"end":%d,"speaker":"X","sum":"0123abcd"}`, s, e)
+	}
 	tests := []struct {
 		name, in, err string
 	}{
