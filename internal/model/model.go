@@ -154,11 +154,14 @@ const (
 
 // Quote is an attributed statement.
 type Quote struct {
-	Speaker  Speaker  `json:"speaker"`
-	Text     string   `json:"text"`
-	Kind     string   `json:"kind"`
-	Cue      string   `json:"cue"`
-	Span     Span     `json:"span"`
+	Speaker Speaker `json:"speaker"`
+	Text    string  `json:"text"`
+	Kind    string  `json:"kind"`
+	Cue     string  `json:"cue"`
+	Span    Span    `json:"span"`
+	// Parts are the quoted pieces of a split quote ("A," he said, "B."),
+	// each with its marks; empty when the quote is one piece (Span).
+	Parts    []Span   `json:"parts,omitempty"`
 	Issues   []string `json:"issues,omitempty"`
 	Outlets  int      `json:"outlets,omitempty"`
 	Sentence int      `json:"sentence_index"`

@@ -1,0 +1,486 @@
+package quotes
+
+import "strings"
+
+// How a quote got its speaker, for tests and debugging.
+const (
+	viaPost      = "post"      // "...," said X / "...," X said
+	viaPre       = "pre"       // X said, "..."
+	viaAccording = "according" // according to X
+	viaColon     = "colon"     // X justified the strike: "..."
+	viaNext      = "next"      // "...!" X told reporters.
+	viaCont      = "cont"      // a quote continuing the previous speaker's words
+)
+
+// attribution links a quote segment to the phrase naming its speaker.
+type attribution struct {
+	m   mention
+	cue string
+	via string
+	// end is the item after a post-posed attribution ("said X, Professor
+	// at Y."), so that a quote right after it continues the same speech.
+	end int
+}
+
+// sentOf returns the index of the sentence holding item i.
+func (sc *scan) sentOf(i int) int {
+	lo, hi := 0, len(sc.sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if sc.sents[m][1] <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// attribute finds the speaker of the quote item qi in sentence si. prev
+// holds the attributions of earlier quotes (by item index).
+func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bool) {
+	ss, se := sc.sents[si][0], sc.sents[si][1]
+	if sc.isNaming(qi, ss) {
+		return attribution{}, false
+	}
+	if a, ok := sc.postPosed(qi, se); ok {
+		return a, true
+	}
+	for c := qi - 1; c >= ss; c-- {
+		it := sc.items[c]
+		if it.kind != itWord || cues[it.low] == 0 || sc.isNounUse(c) {
+			continue
+		}
+		a, ok, decided := sc.preCue(c, qi, ss, se)
+		if ok {
+			return a, true
+		}
+		if decided {
+			return attribution{}, false
+		}
+	}
+	if a, ok := sc.according(ss, se); ok {
+		return a, true
+	}
+	if qi > ss && sc.isPunct(qi-1, ":") {
+		if m, ok := sc.sentenceSubject(ss, qi); ok {
+			return attribution{m: m, via: viaColon}, true
+		}
+	}
+	if qi != ss {
+		return attribution{}, false
+	}
+	if a, ok := sc.nextAttribution(si); ok {
+		return a, true
+	}
+	return sc.continuation(si, prev)
+}
+
+// isNounUse: "the report said" uses report as a noun, "his remarks" too.
+func (sc *scan) isNounUse(c int) bool {
+	p, ok := sc.word(c - 1)
+	if !ok {
+		return false
+	}
+	switch p.low {
+	case "the", "a", "an", "his", "her", "their", "its", "our", "'s", "this", "that":
+		return true
+	}
+	return false
+}
+
+// isNaming reports quotes that name or mention rather than quote: "known
+// as "X"", "the word "X"", "a program called "X"", "Franowska of "Have no fear"".
+func (sc *scan) isNaming(qi, ss int) bool {
+	p := qi - 1
+	if w, ok := sc.word(p); ok && (w.low == "the" || w.low == "a" || w.low == "an") {
+		p--
+	}
+	w, ok := sc.word(p)
+	if !ok || p < ss {
+		return false
+	}
+	if namingWords[w.low] {
+		return true
+	}
+	if w.low == "as" {
+		if b, ok := sc.word(p - 1); ok && (b.low == "known" || b.low == "such" || b.low == "referred" || b.low == "termed") {
+			return true
+		}
+	}
+	if w.low == "of" || w.low == "from" {
+		if b, ok := sc.word(p - 1); ok && b.cap {
+			return true
+		}
+	}
+	return false
+}
+
+// postPosed handles `"...," said X` and `"...," X said`.
+func (sc *scan) postPosed(qi, se int) (attribution, bool) {
+	j := qi + 1
+	if sc.isPunct(j, ",") {
+		j++
+	}
+	w, ok := sc.word(j)
+	if !ok {
+		return attribution{}, false
+	}
+	if k := cues[w.low]; k == cueSay && !isParticiple(w.low) {
+		m, end, ok := sc.mentionRight(j+1, se)
+		if ok {
+			return attribution{m: m, cue: w.text, via: viaPost, end: sc.adjunctsEnd(end, se)}, true
+		}
+		return attribution{}, false
+	}
+	m, end, ok := sc.mentionRight(j, se)
+	if !ok {
+		return attribution{}, false
+	}
+	c := end
+	for c < se && adverbs[sc.items[c].low] && sc.items[c].kind == itWord {
+		c++
+	}
+	cw, ok := sc.word(c)
+	if !ok || cues[cw.low] != cueSay || isParticiple(cw.low) {
+		return attribution{}, false
+	}
+	// `"...," X said that ...` reports something else.
+	if n, ok := sc.word(c + 1); ok && n.low == "that" {
+		return attribution{}, false
+	}
+	return attribution{m: m, cue: cw.text, via: viaPost, end: sc.adjunctsEnd(c+1, se)}, true
+}
+
+// adjunctsEnd skips what follows an attribution up to the end of its
+// clause ("in a statement on Friday."), returning the item after it.
+func (sc *scan) adjunctsEnd(i, se int) int {
+	for ; i < se; i++ {
+		it := sc.items[i]
+		if it.kind == itQuote {
+			return i
+		}
+		if it.kind == itPunct && (it.text == "." || it.text == "," || it.text == ";" || it.text == ":") {
+			return i + 1
+		}
+	}
+	return i
+}
+
+// mentionRight reads a speaker phrase starting at item i, with its
+// appositive, returning the mention and the item after it.
+func (sc *scan) mentionRight(i, se int) (mention, int, bool) {
+	end, ok := sc.npRight(i, se)
+	if !ok {
+		return mention{}, 0, false
+	}
+	af, at, hasApp := sc.appositiveRight(end, se)
+	if !hasApp {
+		af, at = 0, 0
+	}
+	m, ok := sc.analyse(i, end, af, at)
+	if !ok {
+		return mention{}, 0, false
+	}
+	next := end
+	if hasApp {
+		next = at
+		if sc.isPunct(next, ",") {
+			next++
+		}
+	}
+	return m, next, true
+}
+
+// preCue tries the cue at item c for the quote at qi. decided is true when
+// the cue settles that qi is not a quote ("was called "X"").
+func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
+	w := sc.items[c]
+	kind := cues[w.low]
+	if kind == cueStance {
+		if c == qi-1 || c == qi-2 && sc.isPunct(qi-1, ",") {
+			return a, false, true // "called "X"" names
+		}
+		if p, ok := sc.word(c - 1); ok && passiveAux[p.low] {
+			if m, ok := sc.byAgent(qi+1, se); ok {
+				return attribution{m: m, cue: w.text, via: viaPre}, true, true
+			}
+			return a, false, true
+		}
+	}
+	if isParticiple(w.low) {
+		// "Calling it "X", the archbishop said": the subject follows.
+		if c == ss || c == ss+1 && adverbs[sc.items[ss].low] {
+			k := qi + 1
+			for k < se && (sc.items[k].kind != itWord || sc.items[k].low == "as") {
+				if sc.items[k].kind == itQuote {
+					break
+				}
+				k++
+			}
+			if m, _, ok := sc.mentionRight(k, se); ok {
+				return attribution{m: m, cue: w.text, via: viaPre}, true, true
+			}
+			return a, false, false
+		}
+		// "..., adding "X"": the subject of the main clause.
+		for k := c - 1; k >= ss; k-- {
+			it := sc.items[k]
+			if it.kind == itWord && cues[it.low] == cueSay && !isParticiple(it.low) && !sc.isNounUse(k) {
+				if m, ok := sc.cueSubject(k, ss, se); ok {
+					return attribution{m: m, cue: w.text, via: viaPre}, true, true
+				}
+			}
+		}
+		if m, ok := sc.sentenceSubject(ss, c); ok {
+			return attribution{m: m, cue: w.text, via: viaPre}, true, true
+		}
+		return a, false, false
+	}
+	m, ok := sc.cueSubject(c, ss, se)
+	if !ok {
+		return a, false, false
+	}
+	return attribution{m: m, cue: w.text, via: viaPre}, true, true
+}
+
+// cueSubject finds who does the speaking of the cue verb at c: the phrase
+// before it, or after it when inverted ("tweeted Johnson").
+func (sc *scan) cueSubject(c, ss, se int) (mention, bool) {
+	if m, ok := sc.subjectBefore(c, ss); ok {
+		return m, true
+	}
+	if c == ss || sc.items[c-1].kind == itQuote || sc.isPunct(c-1, ",") {
+		if m, _, ok := sc.mentionRight(c+1, se); ok {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// subjectBefore reads the subject phrase ending before the verb at c.
+func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
+	j := c - 1
+	for j >= ss && sc.items[j].kind == itWord && adverbs[sc.items[j].low] {
+		j--
+	}
+	if j < ss {
+		return mention{}, false
+	}
+	// "X, the Speaker of the House, said" / "X, speaking to the BBC, said"
+	if sc.isPunct(j, ",)") {
+		open := ",("
+		if sc.items[j].text == ")" {
+			open = "("
+		}
+		k := j - 1
+		for k >= ss && !sc.isPunct(k, open+"—") && sc.items[k].kind != itQuote && j-k < 30 {
+			k--
+		}
+		if k <= ss || sc.items[k].kind == itQuote || j-k >= 30 {
+			return mention{}, false
+		}
+		start, ok := sc.npLeft(k, ss)
+		if !ok {
+			return mention{}, false
+		}
+		af, at := k+1, j
+		if f, ok := sc.word(af); ok && (f.low == "who" || f.low == "which" || strings.HasSuffix(f.low, "ing") || cues[f.low] != 0) {
+			af, at = 0, 0 // a clause, not a title
+		}
+		return sc.analyse(start, k, af, at)
+	}
+	w, ok := sc.word(j)
+	if !ok {
+		return mention{}, false
+	}
+	if w.low == "which" || w.low == "that" || w.low == "who" {
+		return sc.relativeAntecedent(j, ss)
+	}
+	if isPronoun(w.low) {
+		return sc.analyse(j, j+1, 0, 0)
+	}
+	start, ok := sc.npLeft(j+1, ss)
+	if !ok {
+		return mention{}, false
+	}
+	m, ok := sc.analyse(start, j+1, 0, 0)
+	if !ok && start > ss {
+		// "Facebook's statement said": the owner speaks.
+		if last, _ := sc.word(j); docNouns[last.low] {
+			return sc.ownerOf(start, j+1)
+		}
+	}
+	return m, ok
+}
+
+// ownerOf finds "X's" inside [from, to) and returns X.
+func (sc *scan) ownerOf(from, to int) (mention, bool) {
+	for k := from; k < to; k++ {
+		if sc.items[k].low == "'s" && k > from {
+			return sc.analyse(from, k, 0, 0)
+		}
+	}
+	return mention{}, false
+}
+
+// relativeAntecedent: "a statement which read" -> who made the statement;
+// "Smith, who said" -> Smith.
+func (sc *scan) relativeAntecedent(j, ss int) (mention, bool) {
+	k := j - 1
+	if sc.isPunct(k, ",") {
+		k--
+	}
+	start, ok := sc.npLeft(k+1, ss)
+	if !ok {
+		return mention{}, false
+	}
+	if last, _ := sc.word(k); docNouns[last.low] || last.low == "signs" || last.low == "sign" {
+		if m, ok := sc.ownerOf(start, k+1); ok {
+			return m, true
+		}
+		// "They released a statement which said": the subject of released.
+		v := start - 1
+		if v > ss {
+			return sc.subjectBefore(v, ss)
+		}
+		return mention{}, false
+	}
+	return sc.analyse(start, k+1, 0, 0)
+}
+
+// byAgent reads "by X" after a passive cue's quote.
+func (sc *scan) byAgent(i, se int) (mention, bool) {
+	if w, ok := sc.word(i); ok && w.low == "by" {
+		m, _, ok := sc.mentionRight(i+1, se)
+		return m, ok
+	}
+	return mention{}, false
+}
+
+// according handles "according to X" anywhere in the sentence.
+func (sc *scan) according(ss, se int) (attribution, bool) {
+	for k := ss; k+1 < se; k++ {
+		if sc.items[k].low == "according" && sc.items[k+1].low == "to" {
+			i := k + 2
+			// "according to a tweet on Monday by X"
+			if m, _, ok := sc.mentionRight(i, se); ok && m.kind != mNominal {
+				return attribution{m: m, cue: "according to", via: viaAccording}, true
+			}
+			for b := i; b < se && b < i+8; b++ {
+				if sc.items[b].low == "by" {
+					if m, _, ok := sc.mentionRight(b+1, se); ok {
+						return attribution{m: m, cue: "according to", via: viaAccording}, true
+					}
+				}
+			}
+			if m, _, ok := sc.mentionRight(i, se); ok {
+				return attribution{m: m, cue: "according to", via: viaAccording}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// sentenceSubject reads the subject of the sentence [ss, limit), after an
+// introductory phrase ("In a statement released after the attack, ...").
+func (sc *scan) sentenceSubject(ss, limit int) (mention, bool) {
+	start := ss
+	if w, ok := sc.word(ss); ok && (notNames[w.text] && !isPronoun(w.low) && w.low != "the" && w.low != "a" && w.low != "an" || !w.cap) {
+		for k := ss; k < limit; k++ {
+			if sc.isPunct(k, ",") {
+				start = k + 1
+				break
+			}
+			if sc.items[k].kind == itQuote {
+				return mention{}, false
+			}
+		}
+		if start == ss {
+			return mention{}, false
+		}
+	}
+	m, end, ok := sc.mentionRight(start, limit)
+	if !ok || end >= limit {
+		return mention{}, false
+	}
+	return m, true
+}
+
+// nextAttribution handles a quote that ends its sentence and is attributed
+// by the next one: `"...!" Macron told the world on Thursday via Twitter.`
+func (sc *scan) nextAttribution(si int) (attribution, bool) {
+	if si+1 >= len(sc.sents) || sc.para[si+1] != sc.para[si] {
+		return attribution{}, false
+	}
+	ns, ne := sc.sents[si+1][0], sc.sents[si+1][1]
+	m, end, ok := sc.mentionRight(ns, ne)
+	if !ok {
+		return attribution{}, false
+	}
+	c := end
+	for c < ne && sc.items[c].kind == itWord && adverbs[sc.items[c].low] {
+		c++
+	}
+	cw, ok := sc.word(c)
+	if !ok || cues[cw.low] != cueSay || isParticiple(cw.low) {
+		return attribution{}, false
+	}
+	for k := c + 1; k < ne; k++ {
+		it := sc.items[k]
+		if it.kind == itQuote || it.low == "that" || it.kind == itWord && cues[it.low] != 0 {
+			return attribution{}, false
+		}
+	}
+	return attribution{m: m, cue: cw.text, via: viaNext}, true
+}
+
+// continuation gives a quote that opens its sentence without attribution the
+// speaker of the sentence before: the previous quote's speaker, or the
+// subject of a speech verb there ("McGurk criticized the decision via
+// Twitter. "...""). Across a paragraph break only a quote carries over.
+func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, bool) {
+	if si == 0 {
+		return attribution{}, false
+	}
+	ps, pe := sc.sents[si-1][0], sc.sents[si-1][1]
+	samePara := sc.para[si-1] == sc.para[si]
+	for k := pe - 1; k >= ps; k-- {
+		if sc.items[k].kind == itQuote {
+			if a, ok := prev[k]; ok {
+				if !samePara && !sc.endsWithQuote(si-1) {
+					return attribution{}, false
+				}
+				return attribution{m: a.m, cue: a.cue, via: viaCont}, true
+			}
+			if !samePara {
+				return attribution{}, false
+			}
+		}
+	}
+	if !samePara {
+		return attribution{}, false
+	}
+	for k := pe - 1; k >= ps; k-- {
+		it := sc.items[k]
+		if it.kind == itWord && cues[it.low] == cueSay && !sc.isNounUse(k) {
+			if isParticiple(it.low) {
+				continue
+			}
+			if m, ok := sc.cueSubject(k, ps, pe); ok {
+				return attribution{m: m, cue: it.text, via: viaCont}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// endsWithQuote: the sentence's last item (before final punctuation) is a quote.
+func (sc *scan) endsWithQuote(si int) bool {
+	ps, pe := sc.sents[si][0], sc.sents[si][1]
+	k := pe - 1
+	for k > ps && sc.items[k].kind == itPunct {
+		k--
+	}
+	return k >= ps && sc.items[k].kind == itQuote
+}

@@ -1,0 +1,41 @@
+package quotes
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+var showErrors = flag.String("errors", "", "print evaluation errors of this split (dev, test, all)")
+
+func TestEvaluateWikinews(t *testing.T) {
+	gold, err := ReadGoldFile(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := wikinewsTexts(t)
+	r, err := Evaluate(gold, func(file, url string) (string, bool) {
+		s, ok := texts[file+" "+url]
+		return s, ok
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []struct {
+		name string
+		sc   Score
+	}{{"dev", r.Dev}, {"test", r.Test}, {"all", r.All}} {
+		t.Logf("%-4s gold %3d predicted %3d matched %3d (span %3d)  P %.3f R %.3f F1 %.3f",
+			s.name, s.sc.Gold, s.sc.Predicted, s.sc.Matched, s.sc.SpanOnly, s.sc.Precision, s.sc.Recall, s.sc.F1)
+	}
+	if *showErrors != "" {
+		var b strings.Builder
+		for _, e := range r.Errors {
+			if *showErrors == "all" || e.Split == *showErrors {
+				fmt.Fprintf(&b, "%-8s %s [%d,%d) gold=%q got=%q  %q\n", e.Kind, e.URL[30:min(len(e.URL), 70)], e.Start, e.End, e.Gold, e.Got, e.Excerpt)
+			}
+		}
+		t.Log("\n" + b.String())
+	}
+}

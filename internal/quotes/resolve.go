@@ -1,0 +1,250 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/parleyhq/parley/internal/model"
+)
+
+// docIndex is what the resolver knows about the whole document: every named
+// or described person and organisation in order, so that surnames, pronouns
+// and "the minister" can be traced back to a name.
+type docIndex struct {
+	sc       *scan
+	mentions []indexed
+	reg      Registry
+	acronyms map[string]string // "SDF" -> "Syrian Democratic Forces"
+	votes    map[string]int    // name key -> (+ male, - female) pronoun votes
+}
+
+type indexed struct {
+	m       mention
+	sent    int
+	subject bool // not inside a prepositional phrase or possessive
+}
+
+// prepositions that make a following name a non-subject.
+var prepositions = set(`of to by with for from at in on about against between under into over via than`)
+
+func (sc *scan) index() *docIndex {
+	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}}
+	for si, s := range sc.sents {
+		for i := s[0]; i < s[1]; i++ {
+			it := sc.items[i]
+			if it.kind != itWord {
+				continue
+			}
+			if g := pronounGender(it.low); g != "" {
+				ix.vote(si, i, g)
+				continue
+			}
+			start := it.cap && !notNames[it.text] || (it.low == "the" || it.low == "a" || it.low == "an") && sc.anchorWithin(i+1, s[1], 4)
+			if !start {
+				continue
+			}
+			m, end, ok := sc.mentionRight(i, s[1])
+			if !ok || end <= i {
+				continue
+			}
+			p, _ := sc.word(i - 1)
+			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: !prepositions[p.low] && p.low != "'s"})
+			if m.kind == mName {
+				if !m.org {
+					ix.reg.Add(m.name)
+				}
+				// "Syrian Democratic Forces (SDF)"
+				if sc.isPunct(end, "(") {
+					if a, ok := sc.word(end + 1); ok && isAcronym(a.text) && sc.isPunct(end+2, ")") {
+						ix.acronyms[a.text] = m.name
+					}
+				}
+			}
+			i = end - 1
+		}
+	}
+	return ix
+}
+
+func pronounGender(w string) string {
+	switch w {
+	case "he", "his", "him", "himself":
+		return "m"
+	case "she", "her", "hers", "herself":
+		return "f"
+	}
+	return ""
+}
+
+// vote counts a gendered pronoun for the nearest person named before it in
+// the same sentence.
+func (ix *docIndex) vote(si, at int, g string) {
+	for k := len(ix.mentions) - 1; k >= 0; k-- {
+		im := ix.mentions[k]
+		if im.sent != si {
+			return
+		}
+		if im.m.kind == mName && !im.m.org && im.m.to <= at {
+			d := 1
+			if g == "f" {
+				d = -1
+			}
+			ix.votes[Key(im.m.name)] += d
+			return
+		}
+	}
+}
+
+func (ix *docIndex) genderOf(m mention) string {
+	if m.gender != "" {
+		return m.gender
+	}
+	full, _ := ix.reg.Resolve(m.name)
+	switch v := ix.votes[Key(full)] + ix.votes[Key(m.name)]; {
+	case v > 0:
+		return "m"
+	case v < 0:
+		return "f"
+	}
+	return ""
+}
+
+// speaker turns the mention of an attribution into a speaker record.
+func (ix *docIndex) speaker(m mention) model.Speaker {
+	sc := ix.sc
+	sp := model.Speaker{Text: sc.textOf(m.from, m.to)}
+	sp.Span = model.Span{Start: sc.items[m.from].s, End: sc.items[m.to-1].e}
+	target, ok := ix.referent(m)
+	if !ok {
+		if m.kind == mNominal {
+			sp.Unnamed = true
+		}
+		return sp
+	}
+	ix.fill(&sp, target)
+	return sp
+}
+
+// referent follows pronouns and back-references to the mention that names
+// the speaker; for an unnamed source it returns false.
+func (ix *docIndex) referent(m mention) (mention, bool) {
+	switch m.kind {
+	case mName:
+		return m, true
+	case mPronoun:
+		return ix.antecedent(m)
+	case mNominal:
+		if m.definite {
+			if r, ok := ix.backReference(m); ok {
+				return r, true
+			}
+		}
+	}
+	return mention{}, false
+}
+
+// fill copies name, title and affiliation of the named mention r, completing
+// them from earlier mentions of the same person.
+func (ix *docIndex) fill(sp *model.Speaker, r mention) {
+	name := r.name
+	if r.org {
+		if full, ok := ix.acronyms[name]; ok {
+			name = full
+		} else {
+			for _, im := range ix.mentions {
+				if im.m.kind == mName && im.m.org && len(im.m.name) > len(name) && Match(im.m.name, name) {
+					name = im.m.name
+					break
+				}
+			}
+		}
+	} else if full, ok := ix.reg.Resolve(name); ok {
+		name = full
+	}
+	sp.Name = name
+	sp.Title, sp.Affiliation, sp.Honorific = r.title, r.affiliation, r.honorific
+	if sp.Title != "" && sp.Affiliation != "" {
+		return
+	}
+	for _, im := range ix.mentions {
+		if im.m.kind != mName || im.m.org != r.org || !Match(im.m.name, name) {
+			continue
+		}
+		if sp.Title == "" && im.m.title != "" {
+			sp.Title = im.m.title
+		}
+		if sp.Affiliation == "" && im.m.affiliation != "" && sp.Title == im.m.title {
+			sp.Affiliation = im.m.affiliation
+		}
+		if sp.Honorific == "" {
+			sp.Honorific = im.m.honorific
+		}
+	}
+	sp.Title = strings.TrimSpace(sp.Title)
+}
+
+// antecedent resolves he/she/they/it to the nearest fitting name in subject
+// position, in the same sentence before the pronoun or in the sentences
+// before it.
+func (ix *docIndex) antecedent(p mention) (mention, bool) {
+	si := ix.sc.sentOf(p.from)
+	wantPerson := p.gender != ""
+	pos := p.from
+	for s := si; s >= 0 && s > si-4; s-- {
+		var best *indexed
+		for k := range ix.mentions {
+			im := &ix.mentions[k]
+			if im.sent != s || s == si && im.m.to > pos || !im.subject {
+				continue
+			}
+			if wantPerson {
+				if im.m.kind != mName || im.m.org {
+					continue
+				}
+				if g := ix.genderOf(im.m); g != "" && g != p.gender {
+					continue
+				}
+			} else if !(im.m.kind == mName && im.m.org || im.m.kind == mNominal && strings.HasSuffix(im.m.desc, "s")) {
+				continue
+			}
+			best = im
+			break
+		}
+		if best != nil {
+			if best.m.kind == mNominal {
+				return mention{}, false
+			}
+			return best.m, true
+		}
+	}
+	return mention{}, false
+}
+
+// backReference resolves "the minister" to the last person named earlier
+// whose title or name contains the head noun.
+func (ix *docIndex) backReference(m mention) (mention, bool) {
+	words := strings.Fields(strings.ToLower(m.desc))
+	if len(words) == 0 {
+		return mention{}, false
+	}
+	head := words[len(words)-1]
+	for _, w := range words {
+		if w == "of" || w == "for" {
+			break
+		}
+		head = w
+	}
+	head = strings.TrimSuffix(head, "'s")
+	for k := len(ix.mentions) - 1; k >= 0; k-- {
+		im := ix.mentions[k]
+		if im.m.from >= m.from || im.m.kind != mName {
+			continue
+		}
+		hay := strings.ToLower(im.m.title + " " + im.m.honorific + " " + im.m.name + " " + im.m.affiliation)
+		for _, w := range strings.Fields(hay) {
+			if w == head || strings.TrimSuffix(w, ",") == head {
+				return im.m, true
+			}
+		}
+	}
+	return mention{}, false
+}

@@ -1,0 +1,216 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Key maps a speaker's name to the key under which the speaker registry
+// stores it, so that variants of one name meet: honorifics and leading titles
+// are stripped ("President Volodymyr Zelensky" -> "volodymyr zelensky"),
+// diacritics and common transliteration variants folded ("Zelenskyy",
+// "Zelenskiy" -> "zelensky"; "Erdoğan" -> "erdogan"), middle initials dropped
+// ("John R. Bolton" -> "john bolton"). Descriptions of unnamed sources are
+// lowercased without their article ("A police spokesperson" -> "police
+// spokesperson"). The empty string maps to "".
+func Key(name string) string {
+	return strings.Join(keyTokens(name), " ")
+}
+
+func keyTokens(name string) []string {
+	name = strings.TrimSpace(name)
+	if i := strings.IndexAny(name, ",("); i >= 0 { // "Colin Sutherland, Lord Carloway"
+		name = name[:i]
+	}
+	name = strings.NewReplacer("’s", "", "'s", "", "’", "", "'", "", "-", " ", "‐", " ").Replace(name)
+	raw := strings.Fields(name)
+	// Strip leading titles, honorifics and nationality words; "of State"
+	// after a title belongs to it ("Secretary of State Mike Pompeo").
+	i := 0
+	for i < len(raw)-1 {
+		w := strings.ToLower(strings.TrimSuffix(raw[i], "."))
+		switch {
+		case isHonorific(w) || isTitleWord(w) || isDemonym(raw[i]) || w == "the" || w == "a" || w == "an":
+			i++
+		case (w == "of" || w == "for") && i > 0 && i+2 < len(raw):
+			i += 2
+		default:
+			goto done
+		}
+	}
+done:
+	var out []string
+	for j, t := range raw[i:] {
+		t = fold(t)
+		if t == "" {
+			continue
+		}
+		// Middle initials go; a leading or final one stays ("J. K. Rowling"
+		// keeps its shape only when nothing else is left).
+		if len([]rune(t)) == 1 && j > 0 && j < len(raw[i:])-1 {
+			continue
+		}
+		if t == "jr" || t == "sr" || t == "ii" || t == "iii" {
+			continue
+		}
+		out = append(out, translit(t))
+	}
+	return out
+}
+
+// fold lowercases t, removes diacritics and drops everything but letters and
+// digits.
+func fold(t string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(t) {
+		if s, ok := foldTable[r]; ok {
+			b.WriteString(s)
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if unicode.Is(unicode.Mn, r) {
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// foldTable maps Latin letters with diacritics to plain ASCII.
+var foldTable = func() map[rune]string {
+	m := map[rune]string{}
+	for _, g := range []struct{ from, to string }{
+		{"àáâãäåāăą", "a"}, {"çćĉċč", "c"}, {"ďđ", "d"}, {"èéêëēĕėęě", "e"}, {"ĝğġģ", "g"},
+		{"ĥħ", "h"}, {"ìíîïĩīĭįı", "i"}, {"ĵ", "j"}, {"ķ", "k"}, {"ĺļľŀł", "l"}, {"ñńņňŉ", "n"},
+		{"òóôõöøōŏő", "o"}, {"ŕŗř", "r"}, {"śŝşšș", "s"}, {"ţťŧț", "t"}, {"ùúûüũūŭůűų", "u"},
+		{"ŵ", "w"}, {"ýÿŷ", "y"}, {"źżž", "z"},
+	} {
+		for _, r := range g.from {
+			m[r] = g.to
+		}
+	}
+	m['ß'], m['æ'], m['œ'], m['þ'], m['ð'] = "ss", "ae", "oe", "th", "d"
+	return m
+}()
+
+// translit folds spelling variants that transliteration from Cyrillic and
+// Arabic produces: -yy/-iy/-ii/-yi/-ij endings (Zelenskyy, Zelenskiy), doubled
+// letters (Gaddafi/Gadafi), and the many spellings of Muhammad.
+func translit(t string) string {
+	for _, suf := range []string{"yy", "iy", "ii", "yi", "ij"} {
+		if len(t) > 4 && strings.HasSuffix(t, suf) {
+			t = t[:len(t)-len(suf)] + "y"
+			break
+		}
+	}
+	var b strings.Builder
+	var prev rune
+	for _, r := range t {
+		if r != prev {
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	t = b.String()
+	switch t {
+	case "mohamed", "mohamad", "muhamed", "muhamad", "mohammad", "mohammed":
+		return "muhamad"
+	}
+	return t
+}
+
+// Match reports whether two speaker names denote the same speaker within one
+// document: equal keys, or one key is a trailing part of the other
+// ("Erdoğan" and "Recep Tayyip Erdogan"), or, for names of two words or more,
+// all words of the shorter occur in the longer ("State Department" and
+// "United States Department of State").
+func Match(a, b string) bool {
+	ka, kb := keyTokens(a), keyTokens(b)
+	if len(ka) == 0 || len(kb) == 0 {
+		return len(ka) == len(kb)
+	}
+	if len(ka) > len(kb) {
+		ka, kb = kb, ka
+	}
+	if strings.Join(ka, " ") == strings.Join(kb[len(kb)-len(ka):], " ") {
+		return true
+	}
+	content := func(ts []string) map[string]bool {
+		m := map[string]bool{}
+		for _, t := range ts {
+			if !isStopWord(t) {
+				m[strings.TrimSuffix(t, "s")] = true
+			}
+		}
+		return m
+	}
+	ca, cb := content(ka), content(kb)
+	if len(ca) < 2 {
+		return false
+	}
+	for t := range ca {
+		if !cb[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// Registry gathers the speaker names met in one document so that later short
+// forms resolve to the full name: "Zelensky" after "Volodymyr Zelensky",
+// "el-Sisi" after "Abdel Fattah el-Sisi". A surname shared by two full names
+// in the document resolves to neither.
+type Registry struct {
+	names []regName
+}
+
+type regName struct {
+	key     []string
+	display string
+}
+
+// Add records a full name (two words or more after Key) and returns its key.
+func (r *Registry) Add(name string) string {
+	k := keyTokens(name)
+	if len(k) >= 2 {
+		ks := strings.Join(k, " ")
+		for _, n := range r.names {
+			if strings.Join(n.key, " ") == ks {
+				return ks
+			}
+		}
+		r.names = append(r.names, regName{key: k, display: cleanName(name)})
+	}
+	return strings.Join(k, " ")
+}
+
+// Resolve returns the full name that name is a short form or variant of, and
+// true; or name itself and false when no single full name matches.
+func (r *Registry) Resolve(name string) (string, bool) {
+	k := keyTokens(name)
+	if len(k) == 0 {
+		return name, false
+	}
+	found := -1
+	for i, n := range r.names {
+		if len(n.key) < len(k) || strings.Join(n.key[len(n.key)-len(k):], " ") != strings.Join(k, " ") {
+			continue
+		}
+		if found >= 0 && r.names[found].display != n.display {
+			return name, false // ambiguous surname
+		}
+		found = i
+	}
+	if found < 0 {
+		return name, false
+	}
+	return r.names[found].display, true
+}
+
+// cleanName trims a name for display: no possessive, no surrounding spaces.
+func cleanName(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+	return s
+}
