@@ -48,7 +48,22 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 	}
 	for c := qi - 1; c >= ss; c-- {
 		it := sc.items[c]
-		if it.kind != itWord || cues[it.low] == 0 || sc.isNounUse(c) {
+		// Skip "— which the BBC noted as unusual —" and "(...)".
+		if sc.isPunct(c, "—)") {
+			open := "—"
+			if it.text == ")" {
+				open = "("
+			}
+			k := c - 1
+			for k > ss && !sc.isPunct(k, open) && sc.items[k].kind != itQuote {
+				k--
+			}
+			if k > ss && sc.isPunct(k, open) {
+				c = k
+			}
+			continue
+		}
+		if !sc.isCue(c, ss) {
 			continue
 		}
 		a, ok, decided := sc.preCue(c, qi, ss, se)
@@ -59,21 +74,56 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 			return attribution{}, false
 		}
 	}
+	standalone := sc.onlyPunctAfter(qi, se)
+	if qi > ss && sc.isPunct(qi-1, ":;") && standalone {
+		if m, ok := sc.sentenceSubject(ss, qi); ok && (m.kind != mNominal || sc.phrase(m.from, m.to).person) {
+			return attribution{m: m, via: viaColon}, true
+		}
+	}
 	if a, ok := sc.according(ss, se); ok {
 		return a, true
 	}
-	if qi > ss && sc.isPunct(qi-1, ":") {
+	// "X gave its "deepest sympathies" and said ...": a coordinated speech verb.
+	for c := qi + 1; c+1 < se; c++ {
+		if sc.items[c].kind == itQuote {
+			break
+		}
+		if sc.items[c].low == "and" && cues[sc.items[c+1].low] == cueSay && !isParticiple(sc.items[c+1].low) {
+			if m, ok := sc.sentenceSubject(ss, qi); ok {
+				return attribution{m: m, cue: sc.items[c+1].text, via: viaPre}, true
+			}
+			break
+		}
+	}
+	if qi > ss && sc.isPunct(qi-1, ":") && standalone {
 		if m, ok := sc.sentenceSubject(ss, qi); ok {
 			return attribution{m: m, via: viaColon}, true
 		}
 	}
-	if qi != ss {
+	if qi != ss || !standalone {
 		return attribution{}, false
 	}
 	if a, ok := sc.nextAttribution(si); ok {
 		return a, true
 	}
 	return sc.continuation(si, prev)
+}
+
+// isCue: item c is a speech verb used as a verb (lower-case unless it opens
+// the sentence, not after an article: "the report said" is a noun).
+func (sc *scan) isCue(c, ss int) bool {
+	it := sc.items[c]
+	return it.kind == itWord && cues[it.low] != 0 && (!it.cap || c == ss) && !sc.isNounUse(c)
+}
+
+// onlyPunctAfter: nothing but punctuation follows item i in its sentence.
+func (sc *scan) onlyPunctAfter(i, se int) bool {
+	for k := i + 1; k < se; k++ {
+		if sc.items[k].kind != itPunct {
+			return false
+		}
+	}
+	return true
 }
 
 // isNounUse: "the report said" uses report as a noun, "his remarks" too.
@@ -198,7 +248,7 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	w := sc.items[c]
 	kind := cues[w.low]
 	if kind == cueStance {
-		if c == qi-1 || c == qi-2 && sc.isPunct(qi-1, ",") {
+		if namingCues[w.low] && (c == qi-1 || c == qi-2 && sc.isPunct(qi-1, ",")) {
 			return a, false, true // "called "X"" names
 		}
 		if p, ok := sc.word(c - 1); ok && passiveAux[p.low] {
@@ -212,11 +262,11 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 		// "Calling it "X", the archbishop said": the subject follows.
 		if c == ss || c == ss+1 && adverbs[sc.items[ss].low] {
 			k := qi + 1
-			for k < se && (sc.items[k].kind != itWord || sc.items[k].low == "as") {
-				if sc.items[k].kind == itQuote {
+			for j := qi + 1; j < se && sc.items[j].kind != itQuote; j++ {
+				if sc.isPunct(j, ",") {
+					k = j + 1
 					break
 				}
-				k++
 			}
 			if m, _, ok := sc.mentionRight(k, se); ok {
 				return attribution{m: m, cue: w.text, via: viaPre}, true, true
@@ -226,7 +276,7 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 		// "..., adding "X"": the subject of the main clause.
 		for k := c - 1; k >= ss; k-- {
 			it := sc.items[k]
-			if it.kind == itWord && cues[it.low] == cueSay && !isParticiple(it.low) && !sc.isNounUse(k) {
+			if sc.isCue(k, ss) && cues[it.low] == cueSay && !isParticiple(it.low) {
 				if m, ok := sc.cueSubject(k, ss, se); ok {
 					return attribution{m: m, cue: w.text, via: viaPre}, true, true
 				}
@@ -294,6 +344,21 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 	if !ok {
 		return mention{}, false
 	}
+	// "X opposed the withdrawal and said": the subject of the sentence.
+	if w.low == "and" {
+		return sc.sentenceSubject(ss, j)
+	}
+	// "She went on to say", "he continued to say"
+	if w.low == "to" {
+		k := j - 1
+		if p, ok := sc.word(k); ok && p.low == "on" {
+			k--
+		}
+		if v, ok := sc.word(k); ok && k > ss && !npToken(v) {
+			return sc.subjectBefore(k, ss)
+		}
+		return mention{}, false
+	}
 	if w.low == "which" || w.low == "that" || w.low == "who" {
 		return sc.relativeAntecedent(j, ss)
 	}
@@ -305,13 +370,40 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 		return mention{}, false
 	}
 	m, ok := sc.analyse(start, j+1, 0, 0)
-	if !ok && start > ss {
+	if ok && m.kind == mNominal {
+		if n, ok := sc.nameBeforeCommas(start, ss); ok {
+			n.title, n.to = m.desc, m.to
+			return n, true
+		}
+	}
+	if !ok {
 		// "Facebook's statement said": the owner speaks.
 		if last, _ := sc.word(j); docNouns[last.low] {
 			return sc.ownerOf(start, j+1)
 		}
 	}
 	return m, ok
+}
+
+// nameBeforeCommas finds the name that a comma-separated chain of phrases
+// ending at item start describes: "Colin Sutherland, Lord Carloway, [the
+// Lord President]". The leftmost name of the chain wins.
+func (sc *scan) nameBeforeCommas(start, ss int) (mention, bool) {
+	var found mention
+	ok := false
+	for hops := 0; hops < 3 && start-1 > ss && sc.isPunct(start-1, ","); hops++ {
+		s, okl := sc.npLeft(start-1, ss)
+		if !okl {
+			break
+		}
+		m, okm := sc.analyse(s, start-1, 0, 0)
+		if !okm || m.kind != mName || m.org {
+			break
+		}
+		found, ok = m, true
+		start = s
+	}
+	return found, ok
 }
 
 // ownerOf finds "X's" inside [from, to) and returns X.
@@ -463,7 +555,7 @@ func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, boo
 	}
 	for k := pe - 1; k >= ps; k-- {
 		it := sc.items[k]
-		if it.kind == itWord && cues[it.low] == cueSay && !sc.isNounUse(k) {
+		if sc.isCue(k, ps) {
 			if isParticiple(it.low) {
 				continue
 			}

@@ -50,7 +50,7 @@ var cues = func() map[string]cueKind {
 		exclaim exclaimed complain complained complaining maintain maintained maintains
 		predict predicted demand demanded demanding spoke speaking testified testify
 		informed inform replied tells told added explains continued agreed thanked thanking
-		reiterated reiterate reiterating quipped joked told`)
+		reiterated reiterate reiterating quipped joked told found ruled decided defended`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing
@@ -101,7 +101,7 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	lawmaker lawmakers legislator legislators mp councillor coordinator negotiator diplomat diplomats
 	observer observers critic critics rapporteur doctor doctors nurse victim victims mother father son
 	daughter wife husband brother sister archbishop bishop cardinal pope priest anthropologist economist
-	historian user users someone organizers organisers staff owner chef teacher worker workers police
+	historian user users someone organizers organisers staff owner forum chef teacher worker workers police
 	survivor survivors relative relatives pilot soldier soldiers veteran lieutenant supporter supporters
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
@@ -164,6 +164,10 @@ var npBreak = set(`in on at by with to as that which who whom whose when where w
 var namingWords = set(`word words term terms phrase phrases name names named titled entitled dubbed
 	nicknamed slogan slogans hashtag motto label case called known so-called headline banner
 	codenamed code-named`)
+
+// Verbs that name what follows when the quote comes right after them:
+// "called "Learning Together"", but "called it "a disgrace"" quotes.
+var namingCues = set(`call calls called calling term termed label labelled labeled brand branded dub dubbed name named`)
 
 // Passive markers: "was called the X" names, it does not quote.
 var passiveAux = set(`is are was were be been being commonly often widely also sometimes`)

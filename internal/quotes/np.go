@@ -99,12 +99,21 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 	lower := 0 // lower-case words since the last anchor
 	for ; i >= min; i-- {
 		it := sc.items[i]
-		if !npToken(it) {
+		roleTo := it.low == "to" && i > min && (roleNouns[sc.items[i-1].low] || titleWords[sc.items[i-1].low])
+		if !npToken(it) && !roleTo {
 			break
 		}
 		switch {
 		case it.low == "the" || it.low == "a" || it.low == "an" || it.low == "another":
+			// "the head of the police's investigators": an inner article.
+			if p, ok := sc.word(i - 1); ok && i-1 >= min && (p.low == "of" || p.low == "for" || p.low == "from") {
+				start, lower = i, 0
+				continue
+			}
 			return i, end-i > 1
+		case it.low == "to" && i > min && (roleNouns[sc.items[i-1].low] || titleWords[sc.items[i-1].low]):
+			// "contributor to Slate", "ambassador to Ukraine"
+			lower++
 		case it.low == "'s" || it.cap || roleNouns[it.low] || titleWords[it.low] || nameLinks[it.low] || unicode.IsDigit(rune(it.text[0])):
 			start, lower = i, 0
 		case it.low == "of" || it.low == "for" || it.low == "from" || it.low == "and":
@@ -134,6 +143,7 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 func (sc *scan) npRight(i, max int) (int, bool) {
 	j := i
 	end := -1
+	named := false // a name word has been read: lower-case words end the phrase
 	for ; j < max; j++ {
 		it := sc.items[j]
 		if !npToken(it) && !(j == i && pronouns[it.low] != "" || j == i && pronouns[it.low] == "" && isPronoun(it.low)) {
@@ -146,6 +156,9 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		case j == i && (it.low == "the" || it.low == "a" || it.low == "an" || it.low == "another"):
 		case it.cap || roleNouns[it.low] || titleWords[it.low] || nameLinks[it.low] && end >= 0 || it.low == "'s":
 			end = j + 1
+			if isNameWord(it) && !isTitleWord(it.low) && !demonyms[it.text] && !isHonorific(it.text) {
+				named = true
+			}
 		case it.low == "of" || it.low == "for" || it.low == "from" || it.low == "at" || it.low == "on" || it.low == "and" || it.low == "the":
 			// only inside the phrase: checked by what follows
 			if it.low == "at" || it.low == "on" {
@@ -156,7 +169,7 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		default:
 			// Lower-case words pass when a name or role follows soon
 			// ("student protester Joshua Wong").
-			if !sc.anchorWithin(j+1, max, 3) {
+			if named || !sc.anchorWithin(j+1, max, 3) {
 				j = max
 			}
 		}
@@ -210,7 +223,10 @@ func (sc *scan) appositiveRight(i, max int) (from, to int, ok bool) {
 			return 0, 0, false
 		}
 	}
-	if j == i+1 {
+	if j == i+1 || j-i > 14 {
+		return 0, 0, false
+	}
+	if j < max && !sc.isPunct(j, ",.)") && sc.items[j].kind != itQuote {
 		return 0, 0, false
 	}
 	return i + 1, j, true
@@ -241,8 +257,9 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 	if at > af {
 		app = sc.phrase(af, at)
 	}
-	// "The Vice President, Mike Pence": the name may be in the appositive.
-	if head.name == "" && app.name != "" && !app.org {
+	// "The Vice President, Mike Pence", "the director of Amnesty
+	// International, Mariela Belski": the name may be in the appositive.
+	if app.name != "" && !app.org && app.title == "" && (head.name == "" || head.org || head.title != "" && head.affiliation == "") {
 		head, app = app, head
 		if app.title == "" {
 			app.title = app.desc
@@ -302,86 +319,164 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		words = words[1:]
 		from++
 	}
-	for _, w := range words {
-		if orgWords[w.low] && (w.cap || isAcronym(w.text)) || isAcronym(w.text) && !demonyms[w.text] || w.ent == "ORG" {
-			p.org = true
+	if len(words) == 0 {
+		return p
+	}
+	last := words[len(words)-1]
+	describe := func() phraseInfo {
+		p.desc = sc.textOf(from, to)
+		p.person = true
+		return p
+	}
+	endsInName := len(words) >= 2 && isNameWord(last) && !isTitleWord(last.low) && isNameWord(words[len(words)-2]) && !isTitleWord(words[len(words)-2].low)
+	// "members of the House of Commons", "representatives from Iran"
+	if (!endsInName || !words[0].cap) && len(words) > 2 && (roleNouns[words[0].low] || !words[0].cap) && (words[1].low == "of" || words[1].low == "from" || words[1].low == "for") {
+		p.affiliation = trimThe(sc.textOf(from+2, to))
+		return describe()
+	}
+	// "an Interpol spokesperson", "Merkel's spokesperson", "the archbishop"
+	if !last.cap && (roleNouns[last.low] || titleWords[last.low]) {
+		return describe()
+	}
+	// "Erdogan's office", "Facebook's statement"
+	if !last.cap && len(words) > 2 && words[len(words)-2].low == "'s" {
+		if docNouns[last.low] {
+			p.desc = sc.textOf(from, to)
+			return p
+		}
+		if orgWords[last.low] {
+			p.name, p.org, p.person = sc.textOf(from, to), true, false
+			return p
 		}
 	}
-	// The name: the last run of name words (with inner links), not titles.
-	nameEnd, nameStart := -1, -1
-	for k := len(words) - 1; k >= 0; k-- {
-		w := words[k]
-		isName := isNameWord(w) && !isTitleWord(w.low) && !demonyms[w.text] && !isHonorific(w.text) && !(roleNouns[w.low] && !p.org)
-		if p.org {
-			isName = isNameWord(w) || isAcronym(w.text) || (w.low == "of" || w.low == "for" || w.low == "on" || w.low == "and" || w.low == "the") && nameEnd >= 0
+	isName := func(w item) bool {
+		return isNameWord(w) && !isTitleWord(w.low) && !isHonorific(w.text) && !demonyms[w.text] && !orgWords[w.low] && !isAcronym(w.text)
+	}
+	// The trailing run of name words: a person's name.
+	n := len(words)
+	start := n
+	names := 0
+	for start > 0 {
+		w := words[start-1]
+		switch {
+		case isName(w):
+			names++
+		case names > 0 && (nameLinks[w.low] || demonyms[w.text] && !isAcronym(w.text)):
+		default:
+			goto tailDone
 		}
-		if isName || nameEnd >= 0 && nameLinks[w.low] {
-			if nameEnd < 0 {
-				nameEnd = k + 1
+		start--
+	}
+tailDone:
+	for start < n && nameLinks[words[start].low] {
+		start++
+	}
+	end := n
+	if start > 0 && start < n {
+		k := start - 1
+		if words[k].low == "the" && k > 0 {
+			k--
+		}
+		if (words[k].low == "of" || words[k].low == "for" || words[k].low == "on") && p.orgLike(words[:k]) && k > 0 && words[k-1].cap {
+			start = n // "Court of the United Kingdom": an organisation
+		}
+	}
+	if start < n && start > 0 && (words[start-1].low == "of" || words[start-1].low == "from" || words[start-1].low == "at") {
+		before := start - 2
+		switch {
+		case before >= 0 && isName(words[before]):
+			// "Doug Collins of Georgia", "Mohammad bin Salman of Saudi Arabia"
+			p.affiliation = sc.textOf(from+start, from+n)
+			end = before + 1
+			start = end
+			for start > 0 && (isName(words[start-1]) || nameLinks[words[start-1].low]) {
+				start--
 			}
-			nameStart = k
-			continue
-		}
-		if nameEnd >= 0 {
-			if w.low == "of" || w.low == "from" || w.low == "at" {
-				// "Doug Collins of Georgia": what we took is the affiliation.
-				if !p.org {
-					p.affiliation = sc.textOf(from+nameStart, from+nameEnd)
-					nameEnd, nameStart = -1, -1
-					continue
-				}
-			}
-			break
-		}
-		if w.low == "'s" {
-			// "Merkel's spokesperson": the owner is not the speaker's name.
-			break
+		case end-start >= 3:
+			// "President of Ukraine Volodymyr Zelenskyy"
+			p.affiliation = sc.textOf(from+start, from+end-2)
+			start = end - 2
 		}
 	}
-	// Organisations keep their leading words ("Turkish Ministry of Foreign Affairs").
-	if p.org && nameStart > 0 {
-		for nameStart > 0 && (isNameWord(words[nameStart-1]) || demonyms[words[nameStart-1].text]) {
-			nameStart--
-		}
-	}
-	for nameStart >= 0 && nameStart < nameEnd && (words[nameStart].low == "the" || words[nameStart].low == "of" || words[nameStart].low == "and") {
-		nameStart++
-	}
-	if nameStart >= 0 && nameStart < nameEnd {
-		p.name = sc.textOf(from+nameStart, from+nameEnd)
-		pre := nameStart
+	if start < end && (end-start >= 2 || nameShaped(words[start].text) && !p.orgLike(words)) {
+		p.name = sc.textOf(from+start, from+end)
+		p.person = true
+		pre := start
 		if pre > 0 && isHonorific(words[pre-1].text) {
 			p.honorific = words[pre-1].text
 			pre--
 		}
+		if pre > 0 && (words[pre-1].low == "of" || words[pre-1].low == "from" || words[pre-1].low == "at") {
+			// title "Director of Amnesty International" ends with its affiliation
+			pre = start
+		}
+		if pre > 0 {
+			t := pre // the title is the title-like words right before the name
+			for t > 0 {
+				w := words[t-1]
+				if w.cap || titleWords[w.low] || roleNouns[w.low] || (w.low == "of" || w.low == "for" || w.low == "and" || w.low == "the") && t < pre {
+					t--
+					continue
+				}
+				break
+			}
+			for t < pre && (words[t].low == "of" || words[t].low == "and" || words[t].low == "the" || words[t].low == "for") {
+				t++
+			}
+			from, pre = from+t, pre-t
+			words = words[t:]
+			start -= t
+		}
 		if pre > 0 {
 			p.title = sc.textOf(from, from+pre)
-			if !p.org && pre == 1 && (words[0].low == "ambassador" || words[0].low == "professor") {
+			if start-pre == 0 && pre == 1 && (words[0].low == "ambassador" || words[0].low == "professor") {
 				p.honorific, p.title = words[0].text, ""
 			}
+			if strings.HasSuffix(p.title, " of") || strings.HasSuffix(p.title, " from") {
+				p.title = strings.TrimSpace(p.title[:strings.LastIndex(p.title, " ")])
+			}
 		}
-		if !p.org && nameEnd-nameStart == 1 && !nameShaped(words[nameStart].text) {
-			p.name = ""
-		}
-		p.person = !p.org
 		return p
 	}
-	// No name: a description, person-like when its head is a role noun.
-	last := words[len(words)-1]
-	p.desc = sc.textOf(from, to)
-	p.person = roleNouns[last.low] || titleWords[last.low] || p.org && !docNouns[last.low]
-	for _, w := range words {
-		if w.low == "of" || w.low == "for" || w.low == "from" {
+	// An organisation: a capitalised chain with an organisation word.
+	if p.orgLike(words) {
+		k := n
+		for k > 0 {
+			w := words[k-1]
+			if w.cap || isAcronym(w.text) || (w.low == "of" || w.low == "for" || w.low == "on" || w.low == "and" || w.low == "the") && k < n {
+				k--
+				continue
+			}
 			break
 		}
-		if roleNouns[w.low] || titleWords[w.low] {
-			p.person = true
+		for k < n && !words[k].cap {
+			k++
+		}
+		if k < n {
+			p.name, p.org = sc.textOf(from+k, from+n), true
+			p.person = false
+			if k > 0 {
+				p.title = sc.textOf(from, from+k)
+			}
+			return p
 		}
 	}
+	p.desc = sc.textOf(from, to)
+	p.person = roleNouns[last.low] || titleWords[last.low] || orgWords[last.low] && !docNouns[last.low]
 	if docNouns[last.low] {
 		p.person = false
 	}
 	return p
+}
+
+// orgLike: the phrase holds an organisation word, an acronym or an ORG entity.
+func (p *phraseInfo) orgLike(words []item) bool {
+	for _, w := range words {
+		if orgWords[w.low] && (w.cap || isAcronym(w.text)) || isAcronym(w.text) && !demonyms[w.text] || w.ent == "ORG" {
+			return true
+		}
+	}
+	return false
 }
 
 // nameShaped: a single word that can be a surname or organisation.

@@ -38,7 +38,9 @@ func (sc *scan) index() *docIndex {
 				ix.vote(si, i, g)
 				continue
 			}
-			start := it.cap && !notNames[it.text] || (it.low == "the" || it.low == "a" || it.low == "an") && sc.anchorWithin(i+1, s[1], 4)
+			next, _ := sc.word(i + 1)
+			start := it.cap && !notNames[it.text] || (it.low == "the" || it.low == "a" || it.low == "an") && sc.anchorWithin(i+1, s[1], 4) ||
+				(titleWords[it.low] || roleNouns[it.low]) && next.cap
 			if !start {
 				continue
 			}
@@ -46,8 +48,7 @@ func (sc *scan) index() *docIndex {
 			if !ok || end <= i {
 				continue
 			}
-			p, _ := sc.word(i - 1)
-			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: !prepositions[p.low] && p.low != "'s"})
+			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: sc.subjectLike(i)})
 			if m.kind == mName {
 				if !m.org {
 					ix.reg.Add(m.name)
@@ -65,11 +66,32 @@ func (sc *scan) index() *docIndex {
 	return ix
 }
 
+// subjectLike: the phrase at item i is not governed by a preposition or a
+// possessive ("to Martin Smith", "Trump's"), except "according to X".
+func (sc *scan) subjectLike(i int) bool {
+	k := i - 1
+	for k >= 0 && sc.items[k].kind == itWord && (sc.items[k].low == "the" || sc.items[k].low == "a" || sc.items[k].low == "an") {
+		k--
+	}
+	p, ok := sc.word(k)
+	if !ok {
+		return true
+	}
+	if p.low == "to" {
+		if a, ok := sc.word(k - 1); ok && a.low == "according" {
+			return true
+		}
+	}
+	return !prepositions[p.low] && p.low != "'s"
+}
+
+// pronounGender: the gender of the pronouns that vote for it ("her" and
+// "him" are left out: as objects they usually point at someone else).
 func pronounGender(w string) string {
 	switch w {
-	case "he", "his", "him", "himself":
+	case "he", "his", "himself":
 		return "m"
-	case "she", "her", "hers", "herself":
+	case "she", "hers", "herself":
 		return "f"
 	}
 	return ""
@@ -118,6 +140,13 @@ func (ix *docIndex) speaker(m mention) model.Speaker {
 		if m.kind == mNominal {
 			sp.Unnamed = true
 		}
+		return sp
+	}
+	if target.kind == mNominal {
+		// "She also said", where she is "the head of the investigators".
+		sp.Unnamed = true
+		sp.Text = sc.textOf(target.from, target.to)
+		sp.Title = target.title
 		return sp
 	}
 	ix.fill(&sp, target)
@@ -182,37 +211,77 @@ func (ix *docIndex) fill(sp *model.Speaker, r mention) {
 	sp.Title = strings.TrimSpace(sp.Title)
 }
 
-// antecedent resolves he/she/they/it to the nearest fitting name in subject
-// position, in the same sentence before the pronoun or in the sentences
-// before it.
+// antecedent resolves he/she/they/it to the nearest fitting mention: in the
+// same sentence before the pronoun, else in the sentences before it,
+// preferring subjects. A pronoun of the same gender earlier in the sentence
+// passes its own antecedent on ("He said Zelensky ... he added").
 func (ix *docIndex) antecedent(p mention) (mention, bool) {
-	si := ix.sc.sentOf(p.from)
+	return ix.antecedentDepth(p, 0)
+}
+
+func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
+	sc := ix.sc
+	si := sc.sentOf(p.from)
 	wantPerson := p.gender != ""
-	pos := p.from
-	for s := si; s >= 0 && s > si-4; s-- {
-		var best *indexed
+	fits := func(im *indexed) bool {
+		if wantPerson {
+			if im.m.kind == mNominal {
+				return !plural(im.m.desc)
+			}
+			if im.m.kind != mName || im.m.org {
+				return false
+			}
+			g := ix.genderOf(im.m)
+			return g == "" || g == p.gender
+		}
+		return im.m.kind == mName && im.m.org || im.m.kind == mNominal && plural(im.m.desc)
+	}
+	// An earlier pronoun of the same gender in this sentence, before any fitting mention.
+	if depth < 4 {
+		first := -1
 		for k := range ix.mentions {
 			im := &ix.mentions[k]
-			if im.sent != s || s == si && im.m.to > pos || !im.subject {
+			if im.sent == si && im.m.to <= p.from && fits(im) {
+				first = im.m.from
+				break
+			}
+		}
+		for k := sc.sents[si][0]; k < p.from; k++ {
+			if first >= 0 && k >= first {
+				break
+			}
+			if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && isPronoun(w.low) && (k == sc.sents[si][0] || sc.subjectLike(k)) {
+				if k == sc.sents[si][0] || k != p.from {
+					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
+				}
+			}
+		}
+	}
+	for s := si; s >= 0 && s > si-4; s-- {
+		// A same-gender pronoun opening an earlier sentence continues the chain.
+		if depth < 4 && s < si && p.gender != "" {
+			if w, ok := sc.word(sc.sents[s][0]); ok && isPronoun(w.low) && pronouns[w.low] == p.gender {
+				return ix.antecedentDepth(mention{from: sc.sents[s][0], to: sc.sents[s][0] + 1, kind: mPronoun, gender: p.gender}, depth+1)
+			}
+		}
+		var best, fallback *indexed
+		for k := range ix.mentions {
+			im := &ix.mentions[k]
+			if im.sent != s || s == si && im.m.to > p.from || !fits(im) {
 				continue
 			}
-			if wantPerson {
-				if im.m.kind != mName || im.m.org {
-					continue
-				}
-				if g := ix.genderOf(im.m); g != "" && g != p.gender {
-					continue
-				}
-			} else if !(im.m.kind == mName && im.m.org || im.m.kind == mNominal && strings.HasSuffix(im.m.desc, "s")) {
-				continue
+			if im.subject {
+				best = im
+				break
 			}
-			best = im
-			break
+			if fallback == nil {
+				fallback = im
+			}
+		}
+		if best == nil {
+			best = fallback
 		}
 		if best != nil {
-			if best.m.kind == mNominal {
-				return mention{}, false
-			}
 			return best.m, true
 		}
 	}
@@ -234,17 +303,59 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		head = w
 	}
 	head = strings.TrimSuffix(head, "'s")
+	// Among earlier names with that word in their title or name, the most
+	// mentioned wins (the topic of the article), then the latest.
+	var best mention
+	bestN := 0
 	for k := len(ix.mentions) - 1; k >= 0; k-- {
 		im := ix.mentions[k]
 		if im.m.from >= m.from || im.m.kind != mName {
 			continue
 		}
 		hay := strings.ToLower(im.m.title + " " + im.m.honorific + " " + im.m.name + " " + im.m.affiliation)
+		hit := false
 		for _, w := range strings.Fields(hay) {
-			if w == head || strings.TrimSuffix(w, ",") == head {
-				return im.m, true
+			if strings.TrimSuffix(w, ",") == head {
+				hit = true
 			}
 		}
+		if !hit {
+			continue
+		}
+		n := 0
+		for _, o := range ix.mentions {
+			if o.m.kind == mName && o.m.org == im.m.org && Match(o.m.name, im.m.name) {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = im.m, n
+		}
+	}
+	if bestN > 0 {
+		return best, true
 	}
 	return mention{}, false
+}
+
+// plural: a description whose head noun is plural ("the men", "officials").
+func plural(desc string) bool {
+	h := headNoun(desc)
+	switch h {
+	case "men", "women", "people", "police", "children", "staff", "media":
+		return true
+	}
+	return strings.HasSuffix(strings.ToLower(strings.Fields(desc + " x")[0]), "s") && false || strings.HasSuffix(lastHead(desc), "s")
+}
+
+func lastHead(desc string) string {
+	head := ""
+	for _, w := range strings.Fields(strings.ToLower(desc)) {
+		w = strings.Trim(w, ",.;:")
+		if prepositions[w] {
+			break
+		}
+		head = w
+	}
+	return head
 }
