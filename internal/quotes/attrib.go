@@ -163,6 +163,9 @@ func (sc *scan) isNaming(qi, ss int) bool {
 			return true
 		}
 	}
+	if n, ok := sc.word(qi + 1); ok && termVerbs[n.low] {
+		return true
+	}
 	return false
 }
 
@@ -324,10 +327,10 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 			open = "("
 		}
 		k := j - 1
-		for k >= ss && !sc.isPunct(k, open+"—") && sc.items[k].kind != itQuote && j-k < 30 {
+		for k >= ss && !sc.isPunct(k, open+"—") && j-k < 30 {
 			k--
 		}
-		if k <= ss || sc.items[k].kind == itQuote || j-k >= 30 {
+		if k <= ss || j-k >= 30 {
 			return mention{}, false
 		}
 		start, ok := sc.npLeft(k, ss)
@@ -335,7 +338,7 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 			return mention{}, false
 		}
 		af, at := k+1, j
-		if f, ok := sc.word(af); ok && (f.low == "who" || f.low == "which" || strings.HasSuffix(f.low, "ing") || cues[f.low] != 0) {
+		if f, ok := sc.word(af); !ok || f.low == "who" || f.low == "which" || strings.HasSuffix(f.low, "ing") || cues[f.low] != 0 || prepositions[f.low] || f.low == "also" {
 			af, at = 0, 0 // a clause, not a title
 		}
 		return sc.analyse(start, k, af, at)

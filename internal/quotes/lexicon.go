@@ -58,7 +58,7 @@ var cues = func() map[string]cueKind {
 		label labelled labeled brand branded term termed accuse accused accusing blame blamed blaming
 		justify justified justifying envision envisioned envisaged dismiss dismissed dismissing
 		deem deemed deeming slam slammed slamming`)
-	add(cueRead, `read reads`)
+	add(cueRead, `read reads specifies specify stipulates stipulate`)
 	return m
 }()
 
@@ -105,7 +105,8 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	survivor survivors relative relatives pilot soldier soldiers veteran lieutenant supporter supporters
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
-	commentator academic academics`)
+	commentator academic academics contributor columnist correspondent fellow partner
+	spokespersons`)
 
 // Nouns that make a capitalised phrase an organisation, not a person.
 var orgWords = set(`ministry department office agency committee council commission court forces party
@@ -143,7 +144,7 @@ var notNames = set(`The A An In On At After Before During Following According As
 	Many Several Two Three Four Five Other Another Such Each Every No Not What Who Whom Whose Which
 	Whatever If Then There Here Now Once Over Into Through Between Across Against About Around Upon
 	Within Asked Interviewed Instead Still Even Only Just More Most Such Further Again Later Next
-	My Your Us Them Him Me`)
+	My Your Us Them Him Me One`)
 
 // Function words that never belong inside a noun phrase.
 var stopWords = set(`a an the of for and or to in on at by with from as that which who whom whose
@@ -163,7 +164,7 @@ var npBreak = set(`in on at by with to as that which who whom whose when where w
 // "known as", "the word", "named", "titled".
 var namingWords = set(`word words term terms phrase phrases name names named titled entitled dubbed
 	nicknamed slogan slogans hashtag motto label case called known so-called headline banner
-	codenamed code-named`)
+	codenamed code-named designation designations`)
 
 // Verbs that name what follows when the quote comes right after them:
 // "called "Learning Together"", but "called it "a disgrace"" quotes.
@@ -171,3 +172,7 @@ var namingCues = set(`call calls called calling term termed label labelled label
 
 // Passive markers: "was called the X" names, it does not quote.
 var passiveAux = set(`is are was were be been being commonly often widely also sometimes`)
+
+// Words right after a quote that make the quote the subject of a new
+// clause, i.e. a term being talked about: ""COVID-19" is the name".
+var termVerbs = set(`is was are were has had will would can represents stands means refers`)

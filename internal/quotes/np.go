@@ -259,7 +259,8 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 	}
 	// "The Vice President, Mike Pence", "the director of Amnesty
 	// International, Mariela Belski": the name may be in the appositive.
-	if app.name != "" && !app.org && app.title == "" && (head.name == "" || head.org || head.title != "" && head.affiliation == "") {
+	pureName := app.name != "" && !app.org && app.title == "" && app.affiliation == "" && strings.TrimSpace(app.raw) == app.name && strings.Contains(app.name, " ")
+	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ")) {
 		head, app = app, head
 		if app.title == "" {
 			app.title = app.desc
@@ -351,6 +352,26 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	}
 	isName := func(w item) bool {
 		return isNameWord(w) && !isTitleWord(w.low) && !isHonorific(w.text) && !demonyms[w.text] && !orgWords[w.low] && !isAcronym(w.text)
+	}
+	// "Jennifer Daskal of American University and contributor to Slate":
+	// the second description goes.
+	for k := 1; k+1 < len(words); k++ {
+		if words[k].low == "and" && !words[k].cap && (roleNouns[words[k+1].low] || titleWords[words[k+1].low] || words[k+1].low == "contributor") {
+			to = from + k
+			words = words[:k]
+			last = words[k-1]
+			break
+		}
+	}
+	// "Steve Peers of the University of Essex": a name, then where from.
+	for k := len(words) - 2; k >= 2; k-- {
+		if (words[k].low == "of" || words[k].low == "from" || words[k].low == "at") && isName(words[k-1]) && isName(words[k-2]) {
+			p.affiliation = trimThe(sc.textOf(from+k+1, to))
+			to = from + k
+			words = words[:k]
+			last = words[k-1]
+			break
+		}
 	}
 	// The trailing run of name words: a person's name.
 	n := len(words)

@@ -258,31 +258,43 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 		}
 	}
 	for s := si; s >= 0 && s > si-4; s-- {
-		// A same-gender pronoun opening an earlier sentence continues the chain.
-		if depth < 4 && s < si && p.gender != "" {
-			if w, ok := sc.word(sc.sents[s][0]); ok && isPronoun(w.low) && pronouns[w.low] == p.gender {
-				return ix.antecedentDepth(mention{from: sc.sents[s][0], to: sc.sents[s][0] + 1, kind: mPronoun, gender: p.gender}, depth+1)
-			}
-		}
-		var best, fallback *indexed
+		// Ranked: a strong subject, a strong non-subject, a weak subject, a
+		// weak non-subject. Strong: a full name, a title, or a description;
+		// weak: a lone capitalised word ("the Volvo").
+		var ranked [4]*indexed
 		for k := range ix.mentions {
 			im := &ix.mentions[k]
 			if im.sent != s || s == si && im.m.to > p.from || !fits(im) {
 				continue
 			}
-			if im.subject {
-				best = im
-				break
+			r := 0
+			if !im.subject {
+				r = 1
 			}
-			if fallback == nil {
-				fallback = im
+			if !ix.strong(im.m) {
+				r += 2
+			}
+			if ranked[r] == nil {
+				ranked[r] = im
 			}
 		}
-		if best == nil {
-			best = fallback
+		// A subject pronoun of the same gender before the first strong
+		// subject continues the chain ("In between, she testified, ...").
+		if depth < 4 && s < si && p.gender != "" {
+			limit := sc.sents[s][1]
+			if ranked[0] != nil {
+				limit = ranked[0].m.from
+			}
+			for k := sc.sents[s][0]; k < limit; k++ {
+				if w := sc.items[k]; w.kind == itWord && isPronoun(w.low) && pronouns[w.low] == p.gender && sc.subjectLike(k) {
+					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
+				}
+			}
 		}
-		if best != nil {
-			return best.m, true
+		for _, im := range ranked {
+			if im != nil {
+				return im.m, true
+			}
 		}
 	}
 	return mention{}, false
@@ -358,4 +370,14 @@ func lastHead(desc string) string {
 		head = w
 	}
 	return head
+}
+
+// strong: a mention that surely names or describes a person: two words or
+// more, a title or honorific, a description, or the surname of a full name.
+func (ix *docIndex) strong(m mention) bool {
+	if m.kind != mName || m.title != "" || m.honorific != "" || strings.Contains(m.name, " ") {
+		return true
+	}
+	_, ok := ix.reg.Resolve(m.name)
+	return ok
 }

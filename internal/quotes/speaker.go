@@ -24,10 +24,16 @@ func keyTokens(name string) []string {
 	}
 	name = strings.NewReplacer("’s", "", "'s", "", "’", "", "'", "", "-", " ", "‐", " ").Replace(name)
 	raw := strings.Fields(name)
+	org := false
+	for _, w := range raw {
+		if orgWords[strings.ToLower(w)] {
+			org = true
+		}
+	}
 	// Strip leading titles, honorifics and nationality words; "of State"
 	// after a title belongs to it ("Secretary of State Mike Pompeo").
 	i := 0
-	for i < len(raw)-1 {
+	for i < len(raw)-1 && !org {
 		w := strings.ToLower(strings.TrimSuffix(raw[i], "."))
 		switch {
 		case isHonorific(w) || isTitleWord(w) || isDemonym(raw[i]) || w == "the" || w == "a" || w == "an":
