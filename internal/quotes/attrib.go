@@ -142,6 +142,9 @@ func (sc *scan) isNounUse(c int) bool {
 // isNaming reports quotes that name or mention rather than quote: "known
 // as "X"", "the word "X"", "a program called "X"", "Franowska of "Have no fear"".
 func (sc *scan) isNaming(qi, ss int) bool {
+	if n, ok := sc.word(qi + 1); ok && termVerbs[n.low] {
+		return true
+	}
 	p := qi - 1
 	if w, ok := sc.word(p); ok && (w.low == "the" || w.low == "a" || w.low == "an") {
 		p--
@@ -162,9 +165,6 @@ func (sc *scan) isNaming(qi, ss int) bool {
 		if b, ok := sc.word(p - 1); ok && b.cap {
 			return true
 		}
-	}
-	if n, ok := sc.word(qi + 1); ok && termVerbs[n.low] {
-		return true
 	}
 	return false
 }
@@ -357,7 +357,7 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 		if p, ok := sc.word(k); ok && p.low == "on" {
 			k--
 		}
-		if v, ok := sc.word(k); ok && k > ss && !npToken(v) {
+		if v, ok := sc.word(k); ok && k > ss && !v.cap && !stopWords[v.low] {
 			return sc.subjectBefore(k, ss)
 		}
 		return mention{}, false

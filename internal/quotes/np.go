@@ -219,7 +219,7 @@ func (sc *scan) appositiveRight(i, max int) (from, to int, ok bool) {
 		if it.kind == itQuote || it.kind == itPunct && it.text != "-" && it.text != "–" {
 			break
 		}
-		if it.kind == itWord && (cues[it.low] == cueSay && !roleNouns[it.low] || it.low == "who" || it.low == "which") {
+		if it.kind == itWord && !it.cap && (cues[it.low] == cueSay && !roleNouns[it.low] || it.low == "who" || it.low == "which") {
 			return 0, 0, false
 		}
 	}
@@ -259,7 +259,8 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 	}
 	// "The Vice President, Mike Pence", "the director of Amnesty
 	// International, Mariela Belski": the name may be in the appositive.
-	pureName := app.name != "" && !app.org && app.title == "" && app.affiliation == "" && strings.TrimSpace(app.raw) == app.name && strings.Contains(app.name, " ")
+	pureName := app.name != "" && !app.org && app.title == "" && app.affiliation == "" && strings.Contains(app.name, " ") &&
+		strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(app.raw), app.honorific)) == app.name
 	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ")) {
 		head, app = app, head
 		if app.title == "" {
@@ -432,17 +433,27 @@ tailDone:
 			pre = start
 		}
 		if pre > 0 {
-			t := pre // the title is the title-like words right before the name
-			for t > 0 {
-				w := words[t-1]
-				if w.cap || titleWords[w.low] || roleNouns[w.low] || (w.low == "of" || w.low == "for" || w.low == "and" || w.low == "the") && t < pre {
-					t--
-					continue
+			// "the conduct of United States President Trump": what comes
+			// before "X of" is not part of the title.
+			t := 0
+			for k := pre - 1; k > 0; k-- {
+				if (words[k].low == "of" || words[k].low == "for") && !words[k-1].cap && !titleWords[words[k-1].low] && !roleNouns[words[k-1].low] {
+					t = k + 1
+					break
 				}
-				break
 			}
-			for t < pre && (words[t].low == "of" || words[t].low == "and" || words[t].low == "the" || words[t].low == "for") {
+			for t < pre && (words[t].low == "the" || words[t].low == "a" || words[t].low == "an") {
 				t++
+			}
+			// "Northwestern University public health expert": the
+			// organisation opening the title is the affiliation.
+			o := t
+			for o < pre && (words[o].cap || isAcronym(words[o].text) || (words[o].low == "of" || words[o].low == "for" || words[o].low == "and") && o > t) {
+				o++
+			}
+			if o > t && o < pre && !words[o].cap && looksOrg(sc.textOf(from+t, from+o)) && p.affiliation == "" {
+				p.affiliation = sc.textOf(from+t, from+o)
+				t = o
 			}
 			from, pre = from+t, pre-t
 			words = words[t:]

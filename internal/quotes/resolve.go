@@ -269,6 +269,9 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 			}
 			r := 0
 			if !im.subject {
+				if s == si {
+					continue // "Speaking to Martin Smith, he said": not him
+				}
 				r = 1
 			}
 			if !ix.strong(im.m) {

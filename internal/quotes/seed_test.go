@@ -1,0 +1,88 @@
+package quotes
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/parleyhq/parley/internal/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// seedPath is the article parley was built around (../shared/seed).
+func seedDoc(t *testing.T) *model.Document {
+	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(wd, "..", "..", "..", "shared", "seed", "zelensky-white-house-meeting.txt")
+	if d := os.Getenv("PARLEY_SEED"); d != "" {
+		p = d
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Skipf("seed article not available: %v", err)
+	}
+	return &model.Document{Text: string(b)}
+}
+
+// TestSeedQuotes: the seed article's five direct quotes, each with its
+// speaker, title and affiliation, and nothing else quoted directly.
+func TestSeedQuotes(t *testing.T) {
+	doc := seedDoc(t)
+	qs := Extract(doc)
+	want := []model.Speaker{
+		{Name: "Elena Korosteleva", Honorific: "Dr.", Title: "Professor of International Relations", Affiliation: "University of Warwick"},
+		{Name: "William Taylor", Honorific: "Ambassador", Title: "former U.S. Ambassador to Ukraine"},
+		{Name: "Catherine Wanner", Honorific: "Dr.", Title: "Professor of History and Anthropology", Affiliation: "Pennsylvania State University"},
+		{Name: "Michael Kimmage", Honorific: "Dr.", Title: "Professor of History", Affiliation: "Catholic University of America"},
+		{Name: "Marie Yovanovitch", Honorific: "Ambassador", Title: "former U.S. Ambassador to Ukraine"},
+	}
+	var direct []model.Quote
+	for _, q := range qs {
+		if q.Kind == model.Direct {
+			direct = append(direct, q)
+		}
+	}
+	if len(direct) != len(want) {
+		t.Fatalf("got %d direct quotes, want %d: %+v", len(direct), len(want), direct)
+	}
+	for i, q := range direct {
+		got := q.Speaker
+		got.Text, got.Span, got.Code = "", model.Span{}, ""
+		if got != want[i] {
+			t.Errorf("quote %d %q...: speaker\n got %+v\nwant %+v", i, q.Text[:30], got, want[i])
+		}
+		if len(q.Parts) != 2 {
+			t.Errorf("quote %d: %d parts, want 2 (a split quote)", i, len(q.Parts))
+		}
+	}
+	golden(t, "testdata/seed.golden", qs)
+}
+
+// golden compares v, as indented JSON, with a golden file (-update rewrites it).
+func golden(t *testing.T, path string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", path, got)
+	}
+}
