@@ -57,7 +57,7 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	rep, err := quotes.Evaluate(ann, func(file, url string) (string, bool) {
 		t, ok := texts[file+" "+url]
 		return t, ok
-	})
+	}, nil)
 	if err != nil {
 		return err
 	}

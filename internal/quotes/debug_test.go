@@ -22,6 +22,9 @@ func TestDebugArticle(t *testing.T) {
 			continue
 		}
 		doc := &model.Document{Text: text}
+		if a := analyser(t); a != nil {
+			a(doc)
+		}
 		sc := newScan(doc)
 		ix := sc.index()
 		atts := map[int]attribution{}

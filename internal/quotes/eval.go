@@ -71,9 +71,10 @@ type Mismatch struct {
 type TextSource func(file, url string) (string, bool)
 
 // Evaluate runs Extract on every annotated article and scores its direct
-// quotes against the annotation. It fails when an article is missing or its
-// annotation does not fit the text.
-func Evaluate(gold []GoldArticle, texts TextSource, opts ...Option) (Report, error) {
+// quotes against the annotation. analyse, when not nil, fills each document's
+// sentences and entities before extraction (the NLP pipeline). It fails when
+// an article is missing or its annotation does not fit the text.
+func Evaluate(gold []GoldArticle, texts TextSource, analyse func(*model.Document), opts ...Option) (Report, error) {
 	var r Report
 	opts = append(append([]Option(nil), opts...), DirectOnly())
 	for _, a := range gold {
@@ -85,6 +86,9 @@ func Evaluate(gold []GoldArticle, texts TextSource, opts ...Option) (Report, err
 			return r, fmt.Errorf("evaluate quotes: %w", err)
 		}
 		doc := &model.Document{URL: a.URL, Text: text}
+		if analyse != nil {
+			analyse(doc)
+		}
 		s, errs := scoreArticle(a, doc, Extract(doc, opts...))
 		r.Articles++
 		if a.Split == SplitTest {

@@ -5,7 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/ner"
+	"github.com/parleyhq/parley/internal/nlp/tokenize"
 )
+
+var analysed = flag.Bool("analysed", false, "tokenize and tag entities before extraction")
 
 var showErrors = flag.String("errors", "", "print evaluation errors of this split (dev, test, all)")
 
@@ -15,10 +21,11 @@ func TestEvaluateWikinews(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := wikinewsTexts(t)
+	analyse := analyser(t)
 	r, err := Evaluate(gold, func(file, url string) (string, bool) {
 		s, ok := texts[file+" "+url]
 		return s, ok
-	})
+	}, analyse)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,5 +44,22 @@ func TestEvaluateWikinews(t *testing.T) {
 			}
 		}
 		t.Log("\n" + b.String())
+	}
+}
+
+// analyser returns the NLP analysis to run before extraction with -analysed.
+func analyser(t *testing.T) func(*model.Document) {
+	if !*analysed {
+		return nil
+	}
+	rec, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(d *model.Document) {
+		d.Sentences = tokenize.Sentences(d.Text)
+		for i, s := range d.Sentences {
+			d.Entities = append(d.Entities, rec.Recognize(i, s)...)
+		}
 	}
 }

@@ -154,7 +154,15 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		}
 		switch {
 		case j == i && (it.low == "the" || it.low == "a" || it.low == "an" || it.low == "another"):
-		case it.cap || roleNouns[it.low] || titleWords[it.low] || nameLinks[it.low] && end >= 0 || it.low == "'s":
+		case it.low == "'s":
+			// "Honcharuk's offer": the owner is the phrase; "Merkel's
+			// spokesperson" goes on.
+			if n, ok := sc.word(j + 1); !ok || !(n.cap || roleNouns[n.low] || titleWords[n.low]) {
+				j = max
+				continue
+			}
+			end = j + 1
+		case it.cap || roleNouns[it.low] || titleWords[it.low] || nameLinks[it.low] && end >= 0:
 			end = j + 1
 			if isNameWord(it) && !isTitleWord(it.low) && !demonyms[it.text] && !isHonorific(it.text) {
 				named = true
@@ -374,13 +382,17 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 			break
 		}
 	}
-	// The trailing run of name words: a person's name.
+	// The trailing run of name words: a person's name. When the entity
+	// tagger marks the last word as a person, the name is its PERSON words.
 	n := len(words)
 	start := n
 	names := 0
+	personTail := last.person
 	for start > 0 {
 		w := words[start-1]
 		switch {
+		case personTail && !w.person && !nameLinks[w.low]:
+			goto tailDone
 		case isName(w):
 			names++
 		case names > 0 && (nameLinks[w.low] || demonyms[w.text] && !isAcronym(w.text)):
@@ -403,7 +415,7 @@ tailDone:
 			start = n // "Court of the United Kingdom": an organisation
 		}
 	}
-	if start < n && start > 0 && (words[start-1].low == "of" || words[start-1].low == "from" || words[start-1].low == "at") {
+	if start < n && start > 0 && (words[start-1].low == "of" || words[start-1].low == "from" || words[start-1].low == "at" || words[start-1].low == "for") {
 		before := start - 2
 		switch {
 		case before >= 0 && isName(words[before]):
@@ -419,6 +431,9 @@ tailDone:
 			p.affiliation = sc.textOf(from+start, from+end-2)
 			start = end - 2
 		}
+	}
+	if start < end && end-start == 1 && words[start].place && !words[start].person {
+		start = end // "Tehran" alone is a place
 	}
 	if start < end && (end-start >= 2 || nameShaped(words[start].text) && !p.orgLike(words)) {
 		p.name = sc.textOf(from+start, from+end)
@@ -504,7 +519,7 @@ tailDone:
 // orgLike: the phrase holds an organisation word, an acronym or an ORG entity.
 func (p *phraseInfo) orgLike(words []item) bool {
 	for _, w := range words {
-		if orgWords[w.low] && (w.cap || isAcronym(w.text)) || isAcronym(w.text) && !demonyms[w.text] || w.ent == "ORG" {
+		if orgWords[w.low] && (w.cap || isAcronym(w.text)) || isAcronym(w.text) && !demonyms[w.text] || w.org && !w.person {
 			return true
 		}
 	}

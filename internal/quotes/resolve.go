@@ -251,7 +251,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				break
 			}
 			if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && isPronoun(w.low) && (k == sc.sents[si][0] || sc.subjectLike(k)) {
-				if k == sc.sents[si][0] || k != p.from {
+				if k != p.from {
 					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
 				}
 			}

@@ -28,7 +28,9 @@ type item struct {
 	seg  int    // segment index, for itQuote
 	cap  bool   // word starting with an upper-case letter
 	upos string // UPOS from the document's tokens, when analysed
-	ent  string // entity type from the document's entities, when analysed
+	// Entity types covering the word, from the document's entities when
+	// analysed (entities may nest: "Chancellor Angela Merkel's spokesperson").
+	person, org, place bool
 }
 
 // scan turns the document into items and sentences. Sentence boundaries
@@ -153,18 +155,24 @@ func (sc *scan) annotate(doc *model.Document) {
 	}
 	ents := append([]model.Entity(nil), doc.Entities...)
 	sort.Slice(ents, func(i, j int) bool { return ents[i].Span.Start < ents[j].Span.Start })
-	k := 0
 	for i := range sc.items {
-		it := &sc.items[i]
-		if it.kind != itWord {
-			continue
+		if sc.items[i].kind == itWord {
+			sc.items[i].upos = upos[sc.items[i].s]
 		}
-		it.upos = upos[it.s]
-		for k < len(ents) && ents[k].Span.End <= it.s {
-			k++
-		}
-		if k < len(ents) && ents[k].Span.Start <= it.s && it.e <= ents[k].Span.End {
-			it.ent = ents[k].Type
+	}
+	for _, e := range ents {
+		// items are in text order: find the first one inside the entity
+		k := sort.Search(len(sc.items), func(k int) bool { return sc.items[k].s >= e.Span.Start })
+		for ; k < len(sc.items) && sc.items[k].e <= e.Span.End; k++ {
+			it := &sc.items[k]
+			switch e.Type {
+			case "PERSON":
+				it.person = true
+			case "ORG":
+				it.org = true
+			case "GPE", "LOC":
+				it.place = true
+			}
 		}
 	}
 }
