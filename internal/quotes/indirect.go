@@ -53,6 +53,9 @@ func (sc *scan) reported(doc *model.Document, ix *docIndex, si, ss, se int) (mod
 		if !ok {
 			return model.Quote{}, false
 		}
+		if sc.isPunct(after, ",") {
+			after++
+		}
 		switch {
 		case k == ss && sc.isPunct(after-1, ",") && after < end:
 			return sc.indirectQuote(doc, ix, m, "according to", after, end, si)

@@ -106,7 +106,7 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
 	commentator academic academics contributor columnist correspondent fellow partner
-	spokespersons`)
+	spokespersons reporters journalists correspondents`)
 
 // Nouns that make a capitalised phrase an organisation, not a person.
 var orgWords = set(`ministry department office agency committee council commission court forces party

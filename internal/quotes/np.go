@@ -28,6 +28,12 @@ type mention struct {
 	gender      string
 }
 
+// isLink: a lower-case connective inside a name ("bin", "von der").
+func isLink(w item) bool { return nameLinks[w.text] }
+
+// headWord: a lower-case noun that can head a speaker's description.
+func headWord(w item) bool { return roleNouns[w.low] || titleWords[w.low] || orgWords[w.low] && !docNouns[w.low] }
+
 // Connectives that can sit inside a multi-word name.
 var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la le van von ter ten y abu ben`)
 
@@ -114,7 +120,7 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 		case it.low == "to" && i > min && (roleNouns[sc.items[i-1].low] || titleWords[sc.items[i-1].low]):
 			// "contributor to Slate", "ambassador to Ukraine"
 			lower++
-		case it.low == "'s" || it.cap || roleNouns[it.low] || titleWords[it.low] || nameLinks[it.low] || unicode.IsDigit(rune(it.text[0])):
+		case it.low == "'s" || it.cap || headWord(it) || isLink(it) || unicode.IsDigit(rune(it.text[0])):
 			start, lower = i, 0
 		case it.low == "of" || it.low == "for" || it.low == "from" || it.low == "and":
 			lower++
@@ -162,7 +168,7 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 				continue
 			}
 			end = j + 1
-		case it.cap || roleNouns[it.low] || titleWords[it.low] || nameLinks[it.low] && end >= 0:
+		case it.cap || headWord(it) || isLink(it) && end >= 0:
 			end = j + 1
 			if isNameWord(it) && !isTitleWord(it.low) && !demonyms[it.text] && !isHonorific(it.text) {
 				named = true
@@ -200,7 +206,7 @@ func (sc *scan) anchorWithin(i, max, n int) bool {
 		if it.kind != itWord {
 			return false
 		}
-		if it.cap || roleNouns[it.low] || titleWords[it.low] {
+		if it.cap || headWord(it) {
 			return true
 		}
 	}
@@ -364,7 +370,7 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	}
 	// "Jennifer Daskal of American University and contributor to Slate":
 	// the second description goes.
-	for k := 1; k+1 < len(words); k++ {
+	for k := 1; k+1 < len(words) && !endsInName; k++ {
 		if words[k].low == "and" && !words[k].cap && (roleNouns[words[k+1].low] || titleWords[words[k+1].low] || words[k+1].low == "contributor") {
 			to = from + k
 			words = words[:k]
@@ -391,18 +397,18 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	for start > 0 {
 		w := words[start-1]
 		switch {
-		case personTail && !w.person && !nameLinks[w.low]:
+		case personTail && !w.person && !isLink(w):
 			goto tailDone
 		case isName(w):
 			names++
-		case names > 0 && (nameLinks[w.low] || demonyms[w.text] && !isAcronym(w.text)):
+		case names > 0 && (isLink(w) || demonyms[w.text] && !isAcronym(w.text)):
 		default:
 			goto tailDone
 		}
 		start--
 	}
 tailDone:
-	for start < n && nameLinks[words[start].low] {
+	for start < n && isLink(words[start]) {
 		start++
 	}
 	end := n
@@ -423,7 +429,7 @@ tailDone:
 			p.affiliation = sc.textOf(from+start, from+n)
 			end = before + 1
 			start = end
-			for start > 0 && (isName(words[start-1]) || nameLinks[words[start-1].low]) {
+			for start > 0 && (isName(words[start-1]) || isLink(words[start-1])) {
 				start--
 			}
 		case end-start >= 3:
@@ -546,6 +552,11 @@ func splitTitle(app string) (title, affiliation string) {
 	}
 	if i := strings.Index(app, " at "); i > 0 {
 		return app[:i], trimThe(app[i+4:])
+	}
+	if i := strings.Index(app, " for "); i > 0 {
+		if ws := strings.Fields(app[:i]); roleNouns[strings.ToLower(ws[len(ws)-1])] || titleWords[strings.ToLower(ws[len(ws)-1])] {
+			return app[:i], trimThe(app[i+5:])
+		}
 	}
 	if i := strings.Index(app, " of "); i > 0 {
 		rest := trimThe(app[i+4:])

@@ -127,7 +127,7 @@ func (ix *docIndex) genderOf(m mention) string {
 	case v < 0:
 		return "f"
 	}
-	return ""
+	return nameGender(full)
 }
 
 // speaker turns the mention of an attribution into a speaker record.
@@ -257,6 +257,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 			}
 		}
 	}
+	var weak *indexed
 	for s := si; s >= 0 && s > si-4; s-- {
 		// Ranked: a strong subject, a strong non-subject, a weak subject, a
 		// weak non-subject. Strong: a full name, a title, or a description;
@@ -294,11 +295,20 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				}
 			}
 		}
-		for _, im := range ranked {
+		for _, im := range ranked[:2] {
 			if im != nil {
 				return im.m, true
 			}
 		}
+		if weak == nil && ranked[2] != nil {
+			weak = ranked[2]
+		} else if weak == nil && ranked[3] != nil {
+			weak = ranked[3]
+		}
+	}
+	// A lone capitalised word only when no better candidate is near.
+	if weak != nil {
+		return weak.m, true
 	}
 	return mention{}, false
 }
