@@ -32,7 +32,9 @@ type mention struct {
 func isLink(w item) bool { return nameLinks[w.text] }
 
 // headWord: a lower-case noun that can head a speaker's description.
-func headWord(w item) bool { return roleNouns[w.low] || titleWords[w.low] || orgWords[w.low] && !docNouns[w.low] }
+func headWord(w item) bool {
+	return roleNouns[w.low] || titleWords[w.low] || orgWords[w.low] && !docNouns[w.low]
+}
 
 // Connectives that can sit inside a multi-word name.
 var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la le van von ter ten y abu ben`)
