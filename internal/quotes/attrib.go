@@ -12,6 +12,10 @@ const (
 	viaCont      = "cont"      // a quote continuing the previous speaker's words
 )
 
+// maxReach bounds how many items from a quote its cue may stand, so that
+// a sentence of thousands of quotes costs linear time.
+const maxReach = 80
+
 // attribution links a quote segment to the phrase naming its speaker.
 type attribution struct {
 	m   mention
@@ -46,7 +50,7 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 	if a, ok := sc.postPosed(qi, se); ok {
 		return a, true
 	}
-	for c := qi - 1; c >= ss; c-- {
+	for c := qi - 1; c >= ss && c >= qi-maxReach; c-- {
 		it := sc.items[c]
 		// Skip "— which the BBC noted as unusual —" and "(...)".
 		if sc.isPunct(c, "—)") {
@@ -84,7 +88,7 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 		return a, true
 	}
 	// "X gave its "deepest sympathies" and said ...": a coordinated speech verb.
-	for c := qi + 1; c+1 < se; c++ {
+	for c := qi + 1; c+1 < se && c < qi+maxReach; c++ {
 		if sc.items[c].kind == itQuote {
 			break
 		}

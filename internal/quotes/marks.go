@@ -98,12 +98,19 @@ func appendParagraph(out []segment, text string, start, end int) []segment {
 	}
 	var stack []mark
 	var inner []segment // closed pairs nested in a still-open quote
+	deeper := 0         // opening marks beyond maxNesting, paired but not kept
 	for _, m := range marks {
 		opens := m.dir > 0 || (m.dir == 0 && len(stack) == 0)
 		if opens {
 			if len(stack) < maxNesting {
 				stack = append(stack, m)
+			} else {
+				deeper++
 			}
+			continue
+		}
+		if deeper > 0 {
+			deeper--
 			continue
 		}
 		if len(stack) == 0 {

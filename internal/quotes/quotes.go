@@ -72,7 +72,11 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 		for k+1 < len(quoted) {
 			nq := quoted[k+1]
 			last := atts[parts[len(parts)-1]]
-			if last.via != viaPost || last.end != nq || sc.sentOf(nq) >= len(sc.sents) || sc.para[sc.sentOf(nq)] != sc.para[sc.sentOf(qi)] {
+			na := atts[nq]
+			// The next piece must lean on this attribution: a bare
+			// continuation, or the same phrase read as its speaker.
+			sameAttr := na.via == viaCont || na.via == viaPre && na.m.from == last.m.from && na.m.to == last.m.to
+			if last.via != viaPost || last.end != nq || !sameAttr || sc.para[sc.sentOf(nq)] != sc.para[sc.sentOf(qi)] {
 				break
 			}
 			if ns := ix.speaker(atts[nq].m); ns.Name != sp.Name || ns.Unnamed != sp.Unnamed {

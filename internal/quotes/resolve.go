@@ -15,6 +15,22 @@ type docIndex struct {
 	reg      Registry
 	acronyms map[string]string // "SDF" -> "Syrian Democratic Forces"
 	votes    map[string]int    // name key -> (+ male, - female) pronoun votes
+	counts   map[string]int    // name key (full name when known) -> mentions
+	keys     map[string][]string
+}
+
+// match is Match with the key tokens of each name computed once.
+func (ix *docIndex) match(a, b string) bool {
+	return matchTokens(ix.keyOf(a), ix.keyOf(b))
+}
+
+func (ix *docIndex) keyOf(name string) []string {
+	k, ok := ix.keys[name]
+	if !ok {
+		k = keyTokens(name)
+		ix.keys[name] = k
+	}
+	return k
 }
 
 type indexed struct {
@@ -27,7 +43,7 @@ type indexed struct {
 var prepositions = set(`of to by with for from at in on about against between under into over via than`)
 
 func (sc *scan) index() *docIndex {
-	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}}
+	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}}
 	for si, s := range sc.sents {
 		for i := s[0]; i < s[1]; i++ {
 			it := sc.items[i]
@@ -63,7 +79,21 @@ func (sc *scan) index() *docIndex {
 			i = end - 1
 		}
 	}
+	for _, im := range ix.mentions {
+		if im.m.kind == mName {
+			ix.counts[ix.countKey(im.m)]++
+		}
+	}
 	return ix
+}
+
+// countKey groups the mentions of one person or organisation.
+func (ix *docIndex) countKey(m mention) string {
+	if !m.org {
+		full, _ := ix.reg.Resolve(m.name)
+		return "p " + Key(full)
+	}
+	return "o " + Key(m.name)
 }
 
 // subjectLike: the phrase at item i is not governed by a preposition or a
@@ -180,7 +210,7 @@ func (ix *docIndex) fill(sp *model.Speaker, r mention) {
 			name = full
 		} else {
 			for _, im := range ix.mentions {
-				if im.m.kind == mName && im.m.org && len(im.m.name) > len(name) && Match(im.m.name, name) {
+				if im.m.kind == mName && im.m.org && len(im.m.name) > len(name) && ix.match(im.m.name, name) {
 					name = im.m.name
 					break
 				}
@@ -195,7 +225,7 @@ func (ix *docIndex) fill(sp *model.Speaker, r mention) {
 		return
 	}
 	for _, im := range ix.mentions {
-		if im.m.kind != mName || im.m.org != r.org || !Match(im.m.name, name) {
+		if im.m.kind != mName || im.m.org != r.org || !ix.match(im.m.name, name) {
 			continue
 		}
 		if sp.Title == "" && im.m.title != "" {
@@ -347,13 +377,7 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		if !hit {
 			continue
 		}
-		n := 0
-		for _, o := range ix.mentions {
-			if o.m.kind == mName && o.m.org == im.m.org && Match(o.m.name, im.m.name) {
-				n++
-			}
-		}
-		if n > bestN {
+		if n := ix.counts[ix.countKey(im.m)]; n > bestN {
 			best, bestN = im.m, n
 		}
 	}

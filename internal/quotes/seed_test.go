@@ -12,14 +12,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// seedPath is the article parley was built around (../shared/seed).
-func seedDoc(t *testing.T) *model.Document {
+// seedDoc reads the article parley was built around (../shared/seed beside
+// the repository, or $PARLEY_SEED).
+func seedDoc(t testing.TB) *model.Document {
 	t.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(wd, "..", "..", "..", "shared", "seed", "zelensky-white-house-meeting.txt")
+	p := filepath.Join("..", "..", "..", "shared", "seed", "zelensky-white-house-meeting.txt")
 	if d := os.Getenv("PARLEY_SEED"); d != "" {
 		p = d
 	}
@@ -29,6 +26,8 @@ func seedDoc(t *testing.T) *model.Document {
 	}
 	return &model.Document{Text: string(b)}
 }
+
+func seedDocB(b *testing.B) *model.Document { return seedDoc(b) }
 
 // TestSeedQuotes: the seed article's five direct quotes, each with its
 // speaker, title and affiliation, and nothing else quoted directly.

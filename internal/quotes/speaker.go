@@ -17,12 +17,15 @@ func Key(name string) string {
 	return strings.Join(keyTokens(name), " ")
 }
 
+// keyReplacer drops possessives and apostrophes and splits hyphenated names.
+var keyReplacer = strings.NewReplacer("’s", "", "'s", "", "’", "", "'", "", "-", " ", "‐", " ")
+
 func keyTokens(name string) []string {
 	name = strings.TrimSpace(name)
 	if i := strings.IndexAny(name, ",("); i >= 0 { // "Colin Sutherland, Lord Carloway"
 		name = name[:i]
 	}
-	name = strings.NewReplacer("’s", "", "'s", "", "’", "", "'", "", "-", " ", "‐", " ").Replace(name)
+	name = keyReplacer.Replace(name)
 	raw := strings.Fields(name)
 	org := false
 	for _, w := range raw {
@@ -132,7 +135,10 @@ func translit(t string) string {
 // all words of the shorter occur in the longer ("State Department" and
 // "United States Department of State").
 func Match(a, b string) bool {
-	ka, kb := keyTokens(a), keyTokens(b)
+	return matchTokens(keyTokens(a), keyTokens(b))
+}
+
+func matchTokens(ka, kb []string) bool {
 	if len(ka) == 0 || len(kb) == 0 {
 		return len(ka) == len(kb)
 	}
