@@ -17,6 +17,8 @@ type docIndex struct {
 	votes    map[string]int    // name key -> (+ male, - female) pronoun votes
 	counts   map[string]int    // name key (full name when known) -> mentions
 	keys     map[string][]string
+	ckeys    []string           // countKey of each mention ("" for descriptions)
+	profiles map[string]profile // by countKey
 }
 
 // match is Match with the key tokens of each name computed once.
@@ -43,7 +45,7 @@ type indexed struct {
 var prepositions = set(`of to by with for from at in on about against between under into over via than`)
 
 func (sc *scan) index() *docIndex {
-	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}}
+	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}, profiles: map[string]profile{}}
 	for si, s := range sc.sents {
 		for i := s[0]; i < s[1]; i++ {
 			it := sc.items[i]
@@ -79,13 +81,31 @@ func (sc *scan) index() *docIndex {
 			i = end - 1
 		}
 	}
-	for _, im := range ix.mentions {
-		if im.m.kind == mName {
-			ix.counts[ix.countKey(im.m)]++
+	ix.ckeys = make([]string, len(ix.mentions))
+	for k, im := range ix.mentions {
+		if im.m.kind != mName {
+			continue
 		}
+		ck := ix.countKey(im.m)
+		ix.ckeys[k] = ck
+		ix.counts[ck]++
+		p := ix.profiles[ck]
+		if p.title == "" && im.m.title != "" {
+			p.title, p.affiliation = im.m.title, im.m.affiliation
+		}
+		if p.affiliation == "" && im.m.affiliation != "" && p.title == im.m.title {
+			p.affiliation = im.m.affiliation
+		}
+		if p.honorific == "" {
+			p.honorific = im.m.honorific
+		}
+		ix.profiles[ck] = p
 	}
 	return ix
 }
+
+// profile is the best title, affiliation and honorific seen for a name.
+type profile struct{ title, affiliation, honorific string }
 
 // countKey groups the mentions of one person or organisation.
 func (ix *docIndex) countKey(m mention) string {
@@ -221,22 +241,15 @@ func (ix *docIndex) fill(sp *model.Speaker, r mention) {
 	}
 	sp.Name = name
 	sp.Title, sp.Affiliation, sp.Honorific = r.title, r.affiliation, r.honorific
-	if sp.Title != "" && sp.Affiliation != "" {
-		return
+	p := ix.profiles[ix.countKey(mention{name: name, org: r.org})]
+	if sp.Title == "" {
+		sp.Title = p.title
+		if sp.Affiliation == "" {
+			sp.Affiliation = p.affiliation
+		}
 	}
-	for _, im := range ix.mentions {
-		if im.m.kind != mName || im.m.org != r.org || !ix.match(im.m.name, name) {
-			continue
-		}
-		if sp.Title == "" && im.m.title != "" {
-			sp.Title = im.m.title
-		}
-		if sp.Affiliation == "" && im.m.affiliation != "" && sp.Title == im.m.title {
-			sp.Affiliation = im.m.affiliation
-		}
-		if sp.Honorific == "" {
-			sp.Honorific = im.m.honorific
-		}
+	if sp.Honorific == "" {
+		sp.Honorific = p.honorific
 	}
 	sp.Title = strings.TrimSpace(sp.Title)
 }
@@ -377,7 +390,7 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		if !hit {
 			continue
 		}
-		if n := ix.counts[ix.countKey(im.m)]; n > bestN {
+		if n := ix.counts[ix.ckeys[k]]; n > bestN {
 			best, bestN = im.m, n
 		}
 	}

@@ -174,50 +174,43 @@ func matchTokens(ka, kb []string) bool {
 // "el-Sisi" after "Abdel Fattah el-Sisi". A surname shared by two full names
 // in the document resolves to neither.
 type Registry struct {
-	names []regName
-}
-
-type regName struct {
-	key     []string
-	display string
+	full     map[string]bool   // keys of the full names added
+	suffixes map[string]string // key suffix -> display name, "" when ambiguous
 }
 
 // Add records a full name (two words or more after Key) and returns its key.
 func (r *Registry) Add(name string) string {
 	k := keyTokens(name)
-	if len(k) >= 2 {
-		ks := strings.Join(k, " ")
-		for _, n := range r.names {
-			if strings.Join(n.key, " ") == ks {
-				return ks
-			}
-		}
-		r.names = append(r.names, regName{key: k, display: cleanName(name)})
+	ks := strings.Join(k, " ")
+	if len(k) < 2 {
+		return ks
 	}
-	return strings.Join(k, " ")
+	if r.full == nil {
+		r.full, r.suffixes = map[string]bool{}, map[string]string{}
+	}
+	if r.full[ks] {
+		return ks
+	}
+	r.full[ks] = true
+	display := cleanName(name)
+	for i := range k {
+		suf := strings.Join(k[i:], " ")
+		if prev, ok := r.suffixes[suf]; ok && prev != display {
+			r.suffixes[suf] = "" // two people share it
+			continue
+		}
+		r.suffixes[suf] = display
+	}
+	return ks
 }
 
 // Resolve returns the full name that name is a short form or variant of, and
 // true; or name itself and false when no single full name matches.
 func (r *Registry) Resolve(name string) (string, bool) {
-	k := keyTokens(name)
-	if len(k) == 0 {
-		return name, false
+	if d := r.suffixes[Key(name)]; d != "" {
+		return d, true
 	}
-	found := -1
-	for i, n := range r.names {
-		if len(n.key) < len(k) || strings.Join(n.key[len(n.key)-len(k):], " ") != strings.Join(k, " ") {
-			continue
-		}
-		if found >= 0 && r.names[found].display != n.display {
-			return name, false // ambiguous surname
-		}
-		found = i
-	}
-	if found < 0 {
-		return name, false
-	}
-	return r.names[found].display, true
+	return name, false
 }
 
 // cleanName trims a name for display: no possessive, no surrounding spaces.
