@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parleyhq/parley/internal/model"
@@ -18,6 +19,7 @@ type docIndex struct {
 	counts   map[string]int    // name key (full name when known) -> mentions
 	keys     map[string][]string
 	ckeys    []string           // countKey of each mention ("" for descriptions)
+	words    [][]string         // lower-case words of each named mention's title and name
 	profiles map[string]profile // by countKey
 }
 
@@ -82,9 +84,13 @@ func (sc *scan) index() *docIndex {
 		}
 	}
 	ix.ckeys = make([]string, len(ix.mentions))
+	ix.words = make([][]string, len(ix.mentions))
 	for k, im := range ix.mentions {
 		if im.m.kind != mName {
 			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(im.m.title + " " + im.m.honorific + " " + im.m.name + " " + im.m.affiliation)) {
+			ix.words[k] = append(ix.words[k], strings.TrimSuffix(w, ","))
 		}
 		ck := ix.countKey(im.m)
 		ix.ckeys[k] = ck
@@ -380,14 +386,7 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		if im.m.from >= m.from || im.m.kind != mName {
 			continue
 		}
-		hay := strings.ToLower(im.m.title + " " + im.m.honorific + " " + im.m.name + " " + im.m.affiliation)
-		hit := false
-		for _, w := range strings.Fields(hay) {
-			if strings.TrimSuffix(w, ",") == head {
-				hit = true
-			}
-		}
-		if !hit {
+		if !slices.Contains(ix.words[k], head) {
 			continue
 		}
 		if n := ix.counts[ix.ckeys[k]]; n > bestN {
