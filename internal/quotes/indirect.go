@@ -66,7 +66,7 @@ func (sc *scan) reported(doc *model.Document, ix *docIndex, si, ss, se int) (mod
 	}
 	for c := ss + 1; c < end; c++ {
 		w := sc.items[c]
-		if w.kind != itWord || cues[w.low] != cueSay || isParticiple(w.low) || sc.isNounUse(c) {
+		if !sc.isCue(c, ss) || cues[w.low] != cueSay || isParticiple(w.low) {
 			continue
 		}
 		m, ok := sc.subjectBefore(c, ss)

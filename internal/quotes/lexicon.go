@@ -144,7 +144,8 @@ var notNames = set(`The A An In On At After Before During Following According As
 	Many Several Two Three Four Five Other Another Such Each Every No Not What Who Whom Whose Which
 	Whatever If Then There Here Now Once Over Into Through Between Across Against About Around Upon
 	Within Asked Interviewed Instead Still Even Only Just More Most Such Further Again Later Next
-	My Your Us Them Him Me One`)
+	My Your Us Them Him Me One You've I'm I've We're We've They're You're It's That's There's
+	I'd We'd He's She's`)
 
 // Function words that never belong inside a noun phrase.
 var stopWords = set(`a an the of for and or to in on at by with from as that which who whom whose
@@ -176,3 +177,12 @@ var passiveAux = set(`is are was were be been being commonly often widely also s
 // Words right after a quote that make the quote the subject of a new
 // clause, i.e. a term being talked about: ""COVID-19" is the name".
 var termVerbs = set(`is was are were has had will would can represents stands means refers`)
+
+// Auxiliaries that show a clause, not a noun phrase: an appositive holding
+// one ("police, Zhukovskyy was driving") is not an appositive.
+var finiteVerbs = set(`is are was were has have had will would can could did does shall should must may might`)
+
+// Plural nouns for groups that speak ("Authorities said").
+var groupNouns = set(`authorities officials police protesters residents witnesses organizers organisers
+	investigators prosecutors researchers scientists experts analysts critics observers sources
+	activists lawmakers legislators diplomats rescuers doctors`)

@@ -40,7 +40,7 @@ func headWord(w item) bool {
 var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la le van von ter ten y abu ben`)
 
 // docNouns are things that speak for their author: "Facebook's statement".
-var docNouns = set(`statement statements summary decree letter message tweet tweets post report ruling
+var docNouns = set(`reports statement statements summary decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
 	speech address website account announcement`)
 
@@ -149,6 +149,9 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 // npRight reads the noun phrase starting at item i (not beyond max) and
 // returns its end.
 func (sc *scan) npRight(i, max int) (int, bool) {
+	if w, ok := sc.word(i); ok && !w.cap && strings.HasSuffix(w.low, "ing") {
+		return 0, false // "addressing the leaders" is a clause
+	}
 	j := i
 	end := -1
 	named := false // a name word has been read: lower-case words end the phrase
@@ -235,7 +238,7 @@ func (sc *scan) appositiveRight(i, max int) (from, to int, ok bool) {
 		if it.kind == itQuote || it.kind == itPunct && it.text != "-" && it.text != "–" {
 			break
 		}
-		if it.kind == itWord && !it.cap && (cues[it.low] == cueSay && !roleNouns[it.low] || it.low == "who" || it.low == "which") {
+		if it.kind == itWord && !it.cap && (cues[it.low] == cueSay && !roleNouns[it.low] || it.low == "who" || it.low == "which" || finiteVerbs[it.low]) {
 			return 0, 0, false
 		}
 	}
@@ -277,7 +280,7 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 	// International, Mariela Belski": the name may be in the appositive.
 	pureName := app.name != "" && !app.org && app.title == "" && app.affiliation == "" && strings.Contains(app.name, " ") &&
 		strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(app.raw), app.honorific)) == app.name
-	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ")) {
+	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ") || head.roleOf) {
 		head, app = app, head
 		if app.title == "" {
 			app.title = app.desc
@@ -322,6 +325,7 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 type phraseInfo struct {
 	raw, name, title, affiliation, honorific, desc string
 	org, person, definite                          bool
+	roleOf                                         bool // "director of ...": a description of someone
 }
 
 // phrase splits a noun phrase into title, honorific, name and affiliation.
@@ -346,15 +350,25 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		p.person = true
 		return p
 	}
+	p.roleOf = len(words) > 2 && !words[0].cap && (roleNouns[words[0].low] || titleWords[words[0].low]) && (words[1].low == "of" || words[1].low == "for" || words[1].low == "from")
 	endsInName := len(words) >= 2 && isNameWord(last) && !isTitleWord(last.low) && isNameWord(words[len(words)-2]) && !isTitleWord(words[len(words)-2].low)
 	// "members of the House of Commons", "representatives from Iran"
-	if (!endsInName || !words[0].cap) && len(words) > 2 && (roleNouns[words[0].low] || !words[0].cap) && (words[1].low == "of" || words[1].low == "from" || words[1].low == "for") {
+	if (!endsInName || !titleWords[words[0].low]) && len(words) > 2 && (roleNouns[words[0].low] || !words[0].cap) && (words[1].low == "of" || words[1].low == "from" || words[1].low == "for") {
 		p.affiliation = trimThe(sc.textOf(from+2, to))
 		return describe()
 	}
 	// "an Interpol spokesperson", "Merkel's spokesperson", "the archbishop"
 	if !last.cap && (roleNouns[last.low] || titleWords[last.low]) {
 		return describe()
+	}
+	// "Officials said", "Authorities said": a group, capitalised only
+	// because it opens the sentence.
+	if len(words) == 1 && (roleNouns[last.low] || groupNouns[last.low]) && !titleWords[last.low] {
+		return describe()
+	}
+	if len(words) == 1 && docNouns[last.low] {
+		p.desc = sc.textOf(from, to)
+		return p
 	}
 	// "Erdogan's office", "Facebook's statement"
 	if !last.cap && len(words) > 2 && words[len(words)-2].low == "'s" {
@@ -423,8 +437,12 @@ tailDone:
 			start = n // "Court of the United Kingdom": an organisation
 		}
 	}
-	if start < n && start > 0 && (words[start-1].low == "of" || words[start-1].low == "from" || words[start-1].low == "at" || words[start-1].low == "for") {
-		before := start - 2
+	prep := start - 1
+	if prep > 0 && words[prep].low == "the" {
+		prep-- // "of the United States Joe Biden"
+	}
+	if start < n && prep >= 0 && (words[prep].low == "of" || words[prep].low == "from" || words[prep].low == "at" || words[prep].low == "for") {
+		before := prep - 1
 		switch {
 		case before >= 0 && isName(words[before]):
 			// "Doug Collins of Georgia", "Mohammad bin Salman of Saudi Arabia"
