@@ -80,8 +80,17 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 	}
 	standalone := sc.onlyPunctAfter(qi, se)
 	if qi > ss && sc.isPunct(qi-1, ":;") && standalone {
-		if m, ok := sc.sentenceSubject(ss, qi); ok && (m.kind != mNominal || sc.phrase(m.from, m.to).person) {
+		if m, ok := sc.colonSubject(ss, qi); ok {
 			return attribution{m: m, via: viaColon}, true
+		}
+	}
+	// "X said:" closing the paragraph before a quote paragraph.
+	if qi == ss && si > 0 && sc.para[si-1] != sc.para[si] && standalone {
+		ps, pe := sc.sents[si-1][0], sc.sents[si-1][1]
+		if pe-1 > ps && sc.isPunct(pe-1, ":") && sc.items[pe-2].kind == itWord {
+			if m, ok := sc.colonSubject(ps, pe-1); ok {
+				return attribution{m: m, via: viaColon}, true
+			}
 		}
 	}
 	if a, ok := sc.according(ss, se); ok {
@@ -504,6 +513,25 @@ func (sc *scan) sentenceSubject(ss, limit int) (mention, bool) {
 		return mention{}, false
 	}
 	return m, true
+}
+
+// colonSubject reads who speaks in "X justified the strike: ...": the
+// subject of the sentence, or the owner of "X's statement".
+func (sc *scan) colonSubject(ss, limit int) (mention, bool) {
+	m, ok := sc.sentenceSubject(ss, limit)
+	if !ok {
+		return mention{}, false
+	}
+	if m.kind != mNominal {
+		return m, true
+	}
+	if sc.phrase(m.from, m.to).person {
+		return m, true
+	}
+	if o, ok := sc.ownerOf(m.from, m.to); ok {
+		return o, true
+	}
+	return mention{}, false
 }
 
 // nextAttribution handles a quote that ends its sentence and is attributed

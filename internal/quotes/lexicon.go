@@ -50,14 +50,24 @@ var cues = func() map[string]cueKind {
 		exclaim exclaimed complain complained complaining maintain maintained maintains
 		predict predicted demand demanded demanding spoke speaking testified testify
 		informed inform replied tells told added explains continued agreed thanked thanking
-		reiterated reiterate reiterating quipped joked told found ruled decided defended`)
+		reiterated reiterate reiterating quipped joked told found ruled decided defended
+		conceded concede concedes boasted boasts contended contends countered counters disclosed discloses
+		hinted hints mentioned mentions objected objects proclaimed proclaims protested protests
+		recounted recounts revealed reveals speculated speculates threatened threatens wondered wonders
+		lamented laments mourned pleaded pleads questioned reasoned reflected reflects rejected
+		reminded reminds repeated repeats retorted scoffed stressed summarized summarised voiced
+		whispered yelled replied responded wrote writes assured assures acknowledging admitting
+		conceding insisting vowing pledging announcing declaring warning stressing noting adding
+		explaining arguing claiming recalling responding replying telling writing posting tweeting
+		estimated estimates predicted predicts proposed proposes welcomed welcomes announced`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing
 		condemn condemned condemning denounce denounced denouncing attack attacked attacking
 		label labelled labeled brand branded term termed accuse accused accusing blame blamed blaming
 		justify justified justifying envision envisioned envisaged dismiss dismissed dismissing
-		deem deemed deeming slam slammed slamming`)
+		deem deemed deeming slam slammed slamming blast blasted blasting decry decried decrying
+		lambast lambasted lambasting`)
 	add(cueRead, `read reads specifies specify stipulates stipulate`)
 	return m
 }()
