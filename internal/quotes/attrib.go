@@ -126,7 +126,14 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 // the sentence, not after an article: "the report said" is a noun).
 func (sc *scan) isCue(c, ss int) bool {
 	it := sc.items[c]
-	return it.kind == itWord && cues[it.low] != 0 && (!it.cap || c == ss) && !sc.isNounUse(c)
+	if it.kind != itWord || cues[it.low] == 0 || it.cap && c != ss || sc.isNounUse(c) {
+		return false
+	}
+	if needsOut[it.low] {
+		n, ok := sc.word(c + 1)
+		return ok && n.low == "out"
+	}
+	return true
 }
 
 // onlyPunctAfter: nothing but punctuation follows item i in its sentence.
@@ -288,6 +295,15 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 				return attribution{m: m, cue: w.text, via: viaPre}, true, true
 			}
 			return a, false, false
+		}
+		// "with Steve Scalise calling the probe "X"": the phrase right
+		// before the participle is its subject.
+		if c-1 > ss && sc.items[c-1].kind == itWord && !adverbs[sc.items[c-1].low] {
+			if start, ok := sc.npLeft(c, ss); ok {
+				if m, ok := sc.analyse(start, c, 0, 0); ok && m.kind == mName {
+					return attribution{m: m, cue: w.text, via: viaPre}, true, true
+				}
+			}
 		}
 		// "..., adding "X"": the subject of the main clause.
 		for k := c - 1; k >= ss; k-- {
@@ -518,6 +534,14 @@ func (sc *scan) sentenceSubject(ss, limit int) (mention, bool) {
 // colonSubject reads who speaks in "X justified the strike: ...": the
 // subject of the sentence, or the owner of "X's statement".
 func (sc *scan) colonSubject(ss, limit int) (mention, bool) {
+	// "issued the following statement from the king:"
+	for k := ss; k+2 < limit; k++ {
+		if docNouns[sc.items[k].low] && (sc.items[k+1].low == "from" || sc.items[k+1].low == "by") {
+			if m, _, ok := sc.mentionRight(k+2, limit); ok {
+				return m, true
+			}
+		}
+	}
 	m, ok := sc.sentenceSubject(ss, limit)
 	if !ok {
 		return mention{}, false

@@ -59,7 +59,8 @@ var cues = func() map[string]cueKind {
 		whispered yelled replied responded wrote writes assured assures acknowledging admitting
 		conceding insisting vowing pledging announcing declaring warning stressing noting adding
 		explaining arguing claiming recalling responding replying telling writing posting tweeting
-		estimated estimates predicted predicts proposed proposes welcomed welcomes announced`)
+		estimated estimates predicted predicts proposed proposes welcomed welcomes announced
+		pointed points pointing`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing
@@ -196,3 +197,6 @@ var finiteVerbs = set(`is are was were has have had will would can could did doe
 var groupNouns = set(`authorities officials police protesters residents witnesses organizers organisers
 	investigators prosecutors researchers scientists experts analysts critics observers sources
 	activists lawmakers legislators diplomats rescuers doctors`)
+
+// Cues that speak only with "out": "pointed out", not "pointed to".
+var needsOut = set(`pointed points pointing`)

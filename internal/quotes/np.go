@@ -57,7 +57,7 @@ func (sc *scan) isPunct(i int, chars string) bool {
 
 // isNameWord: a capitalised word that can be part of a proper name.
 func isNameWord(it item) bool {
-	if it.kind != itWord || !it.cap || notNames[it.text] {
+	if it.kind != itWord || !it.cap || notNames[it.text] || strings.ContainsAny(it.text, "0123456789") {
 		return false
 	}
 	if it.upos != "" && it.upos != "PROPN" && it.upos != "NOUN" && it.upos != "ADJ" && it.upos != "X" {

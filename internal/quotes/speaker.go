@@ -176,6 +176,7 @@ func matchTokens(ka, kb []string) bool {
 type Registry struct {
 	full     map[string]bool   // keys of the full names added
 	suffixes map[string]string // key suffix -> display name, "" when ambiguous
+	firsts   map[string]string // first word of a key -> display name, "" when ambiguous
 }
 
 // Add records a full name (two words or more after Key) and returns its key.
@@ -186,13 +187,18 @@ func (r *Registry) Add(name string) string {
 		return ks
 	}
 	if r.full == nil {
-		r.full, r.suffixes = map[string]bool{}, map[string]string{}
+		r.full, r.suffixes, r.firsts = map[string]bool{}, map[string]string{}, map[string]string{}
 	}
 	if r.full[ks] {
 		return ks
 	}
 	r.full[ks] = true
 	display := cleanName(name)
+	if prev, ok := r.firsts[k[0]]; ok && prev != display {
+		r.firsts[k[0]] = ""
+	} else {
+		r.firsts[k[0]] = display
+	}
 	for i := range k {
 		suf := strings.Join(k[i:], " ")
 		if prev, ok := r.suffixes[suf]; ok && prev != display {
@@ -207,8 +213,16 @@ func (r *Registry) Add(name string) string {
 // Resolve returns the full name that name is a short form or variant of, and
 // true; or name itself and false when no single full name matches.
 func (r *Registry) Resolve(name string) (string, bool) {
-	if d := r.suffixes[Key(name)]; d != "" {
+	k := Key(name)
+	if d := r.suffixes[k]; d != "" {
 		return d, true
+	}
+	// "Princess Ubolratana" after "Princess Ubolratana Mahidol": a given
+	// name alone, when one full name starts with it and none ends with it.
+	if _, taken := r.suffixes[k]; !taken && k != "" && !strings.Contains(k, " ") {
+		if d := r.firsts[k]; d != "" {
+			return d, true
+		}
 	}
 	return name, false
 }
