@@ -162,7 +162,7 @@ func (sc *scan) isNounUse(c int) bool {
 // isNaming reports quotes that name or mention rather than quote: "known
 // as "X"", "the word "X"", "a program called "X"", "Franowska of "Have no fear"".
 func (sc *scan) isNaming(qi, ss int) bool {
-	if n, ok := sc.word(qi + 1); ok && termVerbs[n.low] {
+	if n, ok := sc.word(qi + 1); ok && termVerbs[n.low] && (qi == ss || sc.isPunct(qi-1, ":")) {
 		return true
 	}
 	p := qi - 1
@@ -317,6 +317,16 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 		if m, ok := sc.sentenceSubject(ss, c); ok {
 			return attribution{m: m, cue: w.text, via: viaPre}, true, true
 		}
+		// "In the filing itself Ford also made this point, writing "...""
+		for k := c - 1; k > ss; k-- {
+			if it := sc.items[k]; isNameWord(it) && sc.subjectLike(k) && !isNameWord(sc.items[k+1]) {
+				if start, ok := sc.npLeft(k+1, ss); ok {
+					if m, ok := sc.analyse(start, k+1, 0, 0); ok && m.kind == mName {
+						return attribution{m: m, cue: w.text, via: viaPre}, true, true
+					}
+				}
+			}
+		}
 		return a, false, false
 	}
 	m, ok := sc.cueSubject(c, ss, se)
@@ -396,6 +406,15 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 	}
 	if isPronoun(w.low) {
 		return sc.analyse(j, j+1, 0, 0)
+	}
+	// "Their statement read", "his letter said": the owner, a pronoun.
+	if p, ok := sc.word(j - 1); ok && docNouns[w.low] && possessives[p.low] != "-" && possessives[p.low] != "" || ok && docNouns[w.low] && possessives[p.low] == "-" {
+		if g := possessives[p.low]; g != "" {
+			if g == "-" {
+				g = ""
+			}
+			return mention{from: j - 1, to: j, kind: mPronoun, gender: g}, true
+		}
 	}
 	start, ok := sc.npLeft(j+1, ss)
 	if !ok {

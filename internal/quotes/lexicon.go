@@ -99,7 +99,8 @@ var titleWords = set(`president vice prime minister chancellor senator sen repre
 	taoiseach president-elect director-general secretary-general attorney prosecutor minority majority
 	whip incoming outgoing retired then executive ceo founder co-founder chief-executive
 	emeritus assistant associate adviser advisor special presidential opposition
-	congressman congresswoman legislator lawmaker pastor priest rabbi consul`)
+	congressman congresswoman legislator lawmaker pastor priest rabbi consul assemblywoman assemblyman
+	assemblymember councilwoman councilman alderman`)
 
 // Nouns that head a description of a person or group ("a police spokesperson").
 var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen official officials minister
@@ -117,7 +118,7 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
 	commentator academic academics contributor columnist correspondent fellow partner
-	spokespersons reporters journalists correspondents`)
+	spokespersons reporters journalists correspondents scholar scholars`)
 
 // Nouns that make a capitalised phrase an organisation, not a person.
 var orgWords = set(`ministry department office agency committee council commission court forces party
@@ -200,3 +201,6 @@ var groupNouns = set(`authorities officials police protesters residents witnesse
 
 // Cues that speak only with "out": "pointed out", not "pointed to".
 var needsOut = set(`pointed points pointing`)
+
+// Possessive pronouns and the gender of their owner ("-" for any).
+var possessives = map[string]string{"his": "m", "her": "f", "their": "-", "its": "-"}

@@ -168,7 +168,7 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		case it.low == "'s":
 			// "Honcharuk's offer": the owner is the phrase; "Merkel's
 			// spokesperson" goes on.
-			if n, ok := sc.word(j + 1); !ok || !(n.cap || roleNouns[n.low] || titleWords[n.low]) {
+			if n, ok := sc.word(j + 1); !ok || !(n.cap || headWord(n)) {
 				j = max
 				continue
 			}
@@ -187,8 +187,10 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 			}
 		default:
 			// Lower-case words pass when a name or role follows soon
-			// ("student protester Joshua Wong").
-			if named || !sc.anchorWithin(j+1, max, 3) {
+			// ("student protester Joshua Wong"); after a name only a role
+			// and a name do ("Rutgers University political scholar Kelly
+			// Dittmar").
+			if named && !sc.roleThenName(j, max) || !named && !sc.anchorWithin(j+1, max, 3) {
 				j = max
 			}
 		}
@@ -197,6 +199,22 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// roleThenName: from item i, up to three lower-case words ending in a role
+// or title noun, then a capitalised word.
+func (sc *scan) roleThenName(i, max int) bool {
+	for k := i; k < max && k < i+3; k++ {
+		it := sc.items[k]
+		if it.kind != itWord || it.cap || stopWords[it.low] || cues[it.low] != 0 && !roleNouns[it.low] {
+			return false
+		}
+		if roleNouns[it.low] || titleWords[it.low] {
+			n, ok := sc.word(k + 1)
+			return ok && n.cap
+		}
+	}
+	return false
 }
 
 func isPronoun(w string) bool {
@@ -352,6 +370,11 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	}
 	p.roleOf = len(words) > 2 && !words[0].cap && (roleNouns[words[0].low] || titleWords[words[0].low]) && (words[1].low == "of" || words[1].low == "for" || words[1].low == "from")
 	endsInName := len(words) >= 2 && isNameWord(last) && !isTitleWord(last.low) && isNameWord(words[len(words)-2]) && !isTitleWord(words[len(words)-2].low)
+	// "the government of American Samoa", "the Ministry of Health"
+	if len(words) > 2 && orgWords[words[0].low] && !roleNouns[words[0].low] && words[1].low == "of" && words[len(words)-1].cap {
+		p.name, p.org = sc.textOf(from, to), true
+		return p
+	}
 	// "members of the House of Commons", "representatives from Iran"
 	if (!endsInName || !titleWords[words[0].low]) && len(words) > 2 && (roleNouns[words[0].low] || !words[0].cap) && (words[1].low == "of" || words[1].low == "from" || words[1].low == "for") {
 		p.affiliation = trimThe(sc.textOf(from+2, to))

@@ -148,6 +148,10 @@ func matchTokens(ka, kb []string) bool {
 	if strings.Join(ka, " ") == strings.Join(kb[len(kb)-len(ka):], " ") {
 		return true
 	}
+	// "Ford" and "Ford Motor Company": a company by its first word.
+	if len(ka) == 1 && ka[0] == kb[0] && orgTokens(kb) {
+		return true
+	}
 	content := func(ts []string) map[string]bool {
 		m := map[string]bool{}
 		for _, t := range ts {
@@ -232,4 +236,14 @@ func cleanName(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
 	return s
+}
+
+// orgTokens: a name key with an organisation word in it.
+func orgTokens(k []string) bool {
+	for _, t := range k {
+		if orgWords[t] {
+			return true
+		}
+	}
+	return false
 }
