@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/ner"
+	"github.com/parleyhq/parley/internal/nlp/tokenize"
 	"github.com/parleyhq/parley/internal/quotes"
 	"github.com/parleyhq/parley/internal/refdata"
 )
@@ -23,6 +26,7 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	gold := fs.String("gold", "", "annotation file (default: the embedded Wikinews annotation)")
 	errs := fs.String("errors", "", "also list the errors of a split: dev, test or all")
+	raw := fs.Bool("raw", false, "extract from the bare text, without the tokenizer and entity tagger")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -54,10 +58,23 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	for _, ar := range articles {
 		texts[ar.File+" "+ar.URL] = ar.Text
 	}
+	var analyse func(*model.Document)
+	if !*raw {
+		rec, err := ner.Default()
+		if err != nil {
+			return fmt.Errorf("eval quotes: %w", err)
+		}
+		analyse = func(d *model.Document) {
+			d.Sentences = tokenize.Sentences(d.Text)
+			for i, s := range d.Sentences {
+				d.Entities = append(d.Entities, rec.Recognize(i, s)...)
+			}
+		}
+	}
 	rep, err := quotes.Evaluate(ann, func(file, url string) (string, bool) {
 		t, ok := texts[file+" "+url]
 		return t, ok
-	}, nil)
+	}, analyse)
 	if err != nil {
 		return err
 	}
