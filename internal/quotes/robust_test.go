@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/refdata"
 )
 
 // checkQuotes asserts what must hold for any input: spans inside the text
@@ -120,5 +121,24 @@ func BenchmarkExtractManyQuotes(b *testing.B) {
 	b.SetBytes(int64(len(doc.Text)))
 	for b.Loop() {
 		Extract(doc)
+	}
+}
+
+// BenchmarkExtractWikinews runs Extract over all 295 Wikinews articles
+// (bare text, no NLP analysis) per iteration.
+func BenchmarkExtractWikinews(b *testing.B) {
+	as, err := refdata.Wikinews()
+	if err != nil {
+		b.Skipf("reference data not available: %v", err)
+	}
+	var n int64
+	for _, a := range as {
+		n += int64(len(a.Text))
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, a := range as {
+			Extract(&model.Document{Text: a.Text})
+		}
 	}
 }
