@@ -136,6 +136,25 @@ func (sc *scan) isCue(c, ss int) bool {
 	return true
 }
 
+// relativeSubject: the verb at c has its own subject right before it, after
+// a relative pronoun or at the start of the sentence ("which the New York
+// Times called", "he called"), so a quote right after it is the object's
+// description, not a name.
+func (sc *scan) relativeSubject(c, ss int) bool {
+	if p, ok := sc.word(c - 1); ok && isPronoun(p.low) {
+		return true
+	}
+	start, ok := sc.npLeft(c, ss)
+	if !ok {
+		return false
+	}
+	if start == ss {
+		return true
+	}
+	p, ok := sc.word(start - 1)
+	return ok && (p.low == "which" || p.low == "that" || p.low == "whom")
+}
+
 // onlyPunctAfter: nothing but punctuation follows item i in its sentence.
 func (sc *scan) onlyPunctAfter(i, se int) bool {
 	for k := i + 1; k < se; k++ {
@@ -162,6 +181,12 @@ func (sc *scan) isNounUse(c int) bool {
 // isNaming reports quotes that name or mention rather than quote: "known
 // as "X"", "the word "X"", "a program called "X"", "Franowska of "Have no fear"".
 func (sc *scan) isNaming(qi, ss int) bool {
+	// "his event, "Storm Area 51", was posted": a title in apposition.
+	if sc.isPunct(qi-1, ",") && sc.isPunct(qi+1, ",") {
+		if b, ok := sc.word(qi - 2); ok && namingWords[b.low] {
+			return true
+		}
+	}
 	if n, ok := sc.word(qi + 1); ok && termVerbs[n.low] && (qi == ss || sc.isPunct(qi-1, ":")) {
 		return true
 	}
@@ -177,7 +202,7 @@ func (sc *scan) isNaming(qi, ss int) bool {
 		return true
 	}
 	if w.low == "as" {
-		if b, ok := sc.word(p - 1); ok && (b.low == "known" || b.low == "such" || b.low == "referred" || b.low == "termed") {
+		if b, ok := sc.word(p - 1); ok && (b.low == "known" || b.low == "such" || b.low == "termed" || b.low == "identified" || b.low == "only" || b.low == "listed") {
 			return true
 		}
 	}
@@ -258,6 +283,14 @@ func (sc *scan) mentionRight(i, se int) (mention, int, bool) {
 	next := end
 	if hasApp {
 		next = at
+		// "University of California, San Diego's chancellor, Pradeep
+		// Khosla": a second appositive that is a person's name wins.
+		if f2, t2, ok := sc.appositiveRight(at, se); ok {
+			if n, ok := sc.analyse(f2, t2, 0, 0); ok && n.kind == mName && !n.org && strings.Contains(n.name, " ") && n.title == "" {
+				n.from, n.title = i, strings.TrimSpace(sc.textOf(i, at))
+				m, next = n, t2
+			}
+		}
 		if sc.isPunct(next, ",") {
 			next++
 		}
@@ -271,8 +304,8 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	w := sc.items[c]
 	kind := cues[w.low]
 	if kind == cueStance {
-		if namingCues[w.low] && (c == qi-1 || c == qi-2 && sc.isPunct(qi-1, ",")) {
-			return a, false, true // "called "X"" names
+		if namingCues[w.low] && (c == qi-1 || c == qi-2 && sc.isPunct(qi-1, ",")) && !sc.relativeSubject(c, ss) {
+			return a, false, true // "a program called "X"" names
 		}
 		if p, ok := sc.word(c - 1); ok && passiveAux[p.low] {
 			if m, ok := sc.byAgent(qi+1, se); ok {
@@ -376,6 +409,17 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 		if !ok {
 			return mention{}, false
 		}
+		// "Anderson Cooper, of CNN, one of Vanderbilt's sons, stated"
+		if p, ok := sc.word(start - 1); ok && (p.low == "of" || p.low == "from") && sc.isPunct(start-2, ",") {
+			if n, ok := sc.nameBeforeCommas(start-1, ss); ok {
+				return n, true
+			}
+		}
+		if m, ok := sc.analyse(start, k, 0, 0); ok && m.kind == mNominal && sc.isPunct(start-1, ",") {
+			if n, ok := sc.nameBeforeCommas(start, ss); ok {
+				return n, true
+			}
+		}
 		af, at := k+1, j
 		if f, ok := sc.word(af); !ok || f.low == "who" || f.low == "which" || strings.HasSuffix(f.low, "ing") || cues[f.low] != 0 || prepositions[f.low] || f.low == "also" {
 			af, at = 0, 0 // a clause, not a title
@@ -421,6 +465,12 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 		return mention{}, false
 	}
 	m, ok := sc.analyse(start, j+1, 0, 0)
+	// "and on Twitter referred": a lone name after a preposition is not
+	// the subject; look further left.
+	if p, okp := sc.word(start - 1); okp && start-1 > ss && prepositions[p.low] && p.low != "of" && p.low != "for" &&
+		!(ok && m.kind == mName && !m.org && strings.Contains(m.name, " ")) {
+		return sc.subjectBefore(start-1, ss)
+	}
 	if ok && m.kind == mNominal {
 		if n, ok := sc.nameBeforeCommas(start, ss); ok {
 			n.title, n.to = m.desc, m.to

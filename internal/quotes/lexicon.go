@@ -60,7 +60,7 @@ var cues = func() map[string]cueKind {
 		conceding insisting vowing pledging announcing declaring warning stressing noting adding
 		explaining arguing claiming recalling responding replying telling writing posting tweeting
 		estimated estimates predicted predicts proposed proposes welcomed welcomes announced
-		pointed points pointing`)
+		pointed points pointing talked talks reacted reacts`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing
@@ -68,7 +68,7 @@ var cues = func() map[string]cueKind {
 		label labelled labeled brand branded term termed accuse accused accusing blame blamed blaming
 		justify justified justifying envision envisioned envisaged dismiss dismissed dismissing
 		deem deemed deeming slam slammed slamming blast blasted blasting decry decried decrying
-		lambast lambasted lambasting`)
+		lambast lambasted lambasting referred refers referring`)
 	add(cueRead, `read reads specifies specify stipulates stipulate`)
 	return m
 }()
@@ -100,7 +100,8 @@ var titleWords = set(`president vice prime minister chancellor senator sen repre
 	whip incoming outgoing retired then executive ceo founder co-founder chief-executive
 	emeritus assistant associate adviser advisor special presidential opposition
 	congressman congresswoman legislator lawmaker pastor priest rabbi consul assemblywoman assemblyman
-	assemblymember councilwoman councilman alderman`)
+	assemblymember councilwoman councilman alderman longtime veteran legendary late famed renowned
+	celebrated prominent`)
 
 // Nouns that head a description of a person or group ("a police spokesperson").
 var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen official officials minister
@@ -118,7 +119,7 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
 	commentator academic academics contributor columnist correspondent fellow partner
-	spokespersons reporters journalists correspondents scholar scholars`)
+	spokespersons reporters journalists correspondents scholar scholars family account`)
 
 // Nouns that make a capitalised phrase an organisation, not a person.
 var orgWords = set(`ministry department office agency committee council commission court forces party
@@ -157,7 +158,7 @@ var notNames = set(`The A An In On At After Before During Following According As
 	Whatever If Then There Here Now Once Over Into Through Between Across Against About Around Upon
 	Within Asked Interviewed Instead Still Even Only Just More Most Such Further Again Later Next
 	My Your Us Them Him Me One You've I'm I've We're We've They're You're It's That's There's
-	I'd We'd He's She's`)
+	I'd We'd He's She's Known Born Based Founded Elected Appointed Described Named Given`)
 
 // Function words that never belong inside a noun phrase.
 var stopWords = set(`a an the of for and or to in on at by with from as that which who whom whose
@@ -177,7 +178,9 @@ var npBreak = set(`in on at by with to as that which who whom whose when where w
 // "known as", "the word", "named", "titled".
 var namingWords = set(`word words term terms phrase phrases name names named titled entitled dubbed
 	nicknamed slogan slogans hashtag motto label case called known so-called headline banner
-	codenamed code-named designation designations`)
+	codenamed code-named designation designations event book film movie album song campaign program
+	programme show series bill operation project initiative app website novel documentary play
+	exhibition tour`)
 
 // Verbs that name what follows when the quote comes right after them:
 // "called "Learning Together"", but "called it "a disgrace"" quotes.

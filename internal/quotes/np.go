@@ -40,7 +40,7 @@ func headWord(w item) bool {
 var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la le van von ter ten y abu ben`)
 
 // docNouns are things that speak for their author: "Facebook's statement".
-var docNouns = set(`reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
+var docNouns = set(`description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
 	speech address website account announcement`)
 
@@ -114,7 +114,8 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 		switch {
 		case it.low == "the" || it.low == "a" || it.low == "an" || it.low == "another":
 			// "the head of the police's investigators": an inner article.
-			if p, ok := sc.word(i - 1); ok && i-1 >= min && (p.low == "of" || p.low == "for" || p.low == "from") {
+			if p, ok := sc.word(i - 1); ok && i-1 >= min && (p.low == "of" || p.low == "for" || p.low == "from" ||
+				p.low == "to" && i-2 >= min && (roleNouns[sc.items[i-2].low] || titleWords[sc.items[i-2].low])) {
 				start, lower = i, 0
 				continue
 			}

@@ -59,12 +59,24 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 		}
 	}
 	var out []model.Quote
+	var last model.Speaker // the last named speaker and the sentence of the quote
+	lastSent := -2
 	for k := 0; k < len(quoted); k++ {
 		qi := quoted[k]
 		a := atts[qi]
 		sp := ix.speaker(a.m)
 		if sp.Name == "" && !sp.Unnamed {
 			continue // a pronoun we could not resolve: no invented speaker
+		}
+		// "The Wooster professor added": a description that names nobody
+		// earlier, right after a named speaker's quote, is that speaker.
+		if si := sc.sentOf(qi); sp.Unnamed && a.m.definite && si-lastSent <= 1 && last.Name != "" {
+			text, span := sp.Text, sp.Span
+			sp = last
+			sp.Text, sp.Span = text, span
+		}
+		if sp.Name != "" {
+			last, lastSent = sp, sc.sentOf(qi)
 		}
 		parts := []int{qi}
 		// A split quote: the next quote follows right after this one's

@@ -275,7 +275,8 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 	fits := func(im *indexed) bool {
 		if wantPerson {
 			if im.m.kind == mNominal {
-				return !plural(im.m.desc)
+				// a person: "the head of ...", not "a party"
+				return !plural(im.m.desc) && (roleNouns[lastHead(im.m.desc)] || titleWords[lastHead(im.m.desc)])
 			}
 			if im.m.kind != mName || im.m.org {
 				return false
