@@ -12,6 +12,15 @@ import (
 var bareClauseCues = set(`said says say told tells stated states claimed claims insisted insists argued
 	argues added adds`)
 
+// Verbs that report speech with "that" ("X warned that ..."); other speech
+// cues of direct quotes ("found", "ruled", "called") do not report speech.
+var thatClauseCues = set(`said says say told tells stated states claimed claims insisted insists argued
+	argues added adds explained explains noted notes warned warns announced announces confirmed
+	confirms denied denies acknowledged acknowledges admitted admits alleged alleges maintained
+	maintains reported reports wrote writes tweeted tweets posted suggested suggests indicated
+	indicates stressed stresses emphasized emphasised conceded concedes revealed reveals
+	informed assured reminded replied responded testified predicted`)
+
 // Verbs whose first object is the listener: "told reporters that".
 var listenerCues = set(`told tells informed assured warned urged reminded`)
 
@@ -66,7 +75,7 @@ func (sc *scan) reported(doc *model.Document, ix *docIndex, si, ss, se int) (mod
 	}
 	for c := ss + 1; c < end; c++ {
 		w := sc.items[c]
-		if !sc.isCue(c, ss) || cues[w.low] != cueSay || isParticiple(w.low) {
+		if !sc.isCue(c, ss) || !thatClauseCues[w.low] {
 			continue
 		}
 		m, ok := sc.subjectBefore(c, ss)

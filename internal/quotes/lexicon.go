@@ -177,7 +177,7 @@ var npBreak = set(`in on at by with to as that which who whom whose when where w
 // Words before a quote that make it a name or a term rather than speech:
 // "known as", "the word", "named", "titled".
 var namingWords = set(`word words term terms phrase phrases name names named titled entitled dubbed
-	nicknamed slogan slogans hashtag motto label case called known so-called headline banner
+	nicknamed slogan slogans hashtag motto label case known so-called headline banner
 	codenamed code-named designation designations event book film movie album song campaign program
 	programme show series bill operation project initiative app website novel documentary play
 	exhibition tour`)
