@@ -36,6 +36,14 @@ func TestEvaluateWikinews(t *testing.T) {
 		t.Logf("%-4s gold %3d predicted %3d matched %3d (span %3d)  P %.3f R %.3f F1 %.3f",
 			s.name, s.sc.Gold, s.sc.Predicted, s.sc.Matched, s.sc.SpanOnly, s.sc.Precision, s.sc.Recall, s.sc.F1)
 	}
+	// Guards against regressions: the development split stays above the
+	// project's bar, the whole set close to it.
+	if r.Dev.Precision < 0.95 || r.Dev.Recall < 0.90 {
+		t.Errorf("dev precision %.3f recall %.3f, want at least 0.95 and 0.90", r.Dev.Precision, r.Dev.Recall)
+	}
+	if r.All.Precision < 0.93 || r.All.Recall < 0.87 {
+		t.Errorf("overall precision %.3f recall %.3f, want at least 0.93 and 0.87", r.All.Precision, r.All.Recall)
+	}
 	if *showErrors != "" {
 		var b strings.Builder
 		for _, e := range r.Errors {
