@@ -181,6 +181,16 @@ func (sc *scan) isNounUse(c int) bool {
 // isNaming reports quotes that name or mention rather than quote: "known
 // as "X"", "the word "X"", "a program called "X"", "Franowska of "Have no fear"".
 func (sc *scan) isNaming(qi, ss int) bool {
+	// the "outward investment" strategy: a quoted modifier of a noun
+	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) {
+		return true
+	}
+	// "((hu))Hungarian language: ..." glosses in the original language
+	for k := qi - 1; k > ss && k >= qi-12; k-- {
+		if sc.items[k].low == "language" && sc.isPunct(k+1, ":") {
+			return true
+		}
+	}
 	// "his event, "Storm Area 51", was posted": a title in apposition.
 	if sc.isPunct(qi-1, ",") && sc.isPunct(qi+1, ",") {
 		if b, ok := sc.word(qi - 2); ok && namingWords[b.low] {
@@ -478,9 +488,15 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 		}
 	}
 	if !ok {
-		// "Facebook's statement said": the owner speaks.
+		// "Facebook's statement said": the owner speaks; "The study
+		// reports": the document, an unnamed source.
 		if last, _ := sc.word(j); docNouns[last.low] {
-			return sc.ownerOf(start, j+1)
+			if o, ok := sc.ownerOf(start, j+1); ok {
+				return o, true
+			}
+			if f, _ := sc.word(start); f.low == "the" && j+1-start == 2 {
+				return mention{from: start, to: j + 1, kind: mNominal, desc: sc.textOf(start+1, j+1)}, true
+			}
 		}
 	}
 	return m, ok
@@ -539,7 +555,26 @@ func (sc *scan) relativeAntecedent(j, ss int) (mention, bool) {
 		}
 		return mention{}, false
 	}
-	return sc.analyse(start, k+1, 0, 0)
+	m, ok := sc.analyse(start, k+1, 0, 0)
+	if ok && m.kind == mName && !m.org {
+		return m, true
+	}
+	// "Mark Hay, a marine ecologist and Regents Professor at GT, who said"
+	for b := start - 1; b > ss && b >= start-20; b-- {
+		if sc.items[b].kind == itQuote {
+			break
+		}
+		if sc.isPunct(b, ",") {
+			if s2, ok := sc.npLeft(b, ss); ok {
+				if n, ok := sc.analyse(s2, b, 0, 0); ok && n.kind == mName && !n.org {
+					n.title = strings.TrimSpace(sc.textOf(b+1, k+1))
+					return n, true
+				}
+			}
+			break
+		}
+	}
+	return m, ok
 }
 
 // byAgent reads "by X" after a passive cue's quote.

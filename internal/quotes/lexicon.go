@@ -60,7 +60,7 @@ var cues = func() map[string]cueKind {
 		conceding insisting vowing pledging announcing declaring warning stressing noting adding
 		explaining arguing claiming recalling responding replying telling writing posting tweeting
 		estimated estimates predicted predicts proposed proposes welcomed welcomes announced
-		pointed points pointing talked talks reacted reacts`)
+		pointed points pointing talked talks reacted reacts report reports reported`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing
@@ -207,3 +207,9 @@ var needsOut = set(`pointed points pointing`)
 
 // Possessive pronouns and the gender of their owner ("-" for any).
 var possessives = map[string]string{"his": "m", "her": "f", "their": "-", "its": "-"}
+
+// Nouns that a quoted modifier names: the "outward investment" strategy,
+// the "one country, two systems" model.
+var namedNouns = set(`strategy model policy plan programme program law doctrine initiative approach
+	campaign movement principle rule status system concept slogan deal agreement theory era project
+	scheme framework formula label brand`)
