@@ -15,4 +15,24 @@ type Mention struct {
 	// Antecedent is the index (into the same []Mention) of the mention this one
 	// refers back to, or -1 when it is named outright.
 	Antecedent int
+	// Title is the office the person holds at the document's date
+	// ("President of Ukraine"), or the title written before an unknown
+	// person's name ("Prime Minister"); empty otherwise.
+	Title string
+	// Also holds the further codes of a PETRARCH compound actor
+	// ("[FRO/BIL/SAM]" gives Code FRO and Also [BIL SAM]); events are coded
+	// for each.
+	Also []string
 }
+
+// Mention kinds.
+const (
+	KindPerson       = "person"
+	KindCountry      = "country"
+	KindOrganization = "organization"
+	KindAgent        = "agent"
+	KindActor        = "actor" // an entry of a PETRARCH actor dictionary
+	KindSurname      = "surname"
+	KindNominal      = "nominal"
+	KindPronoun      = "pronoun"
+)

@@ -2,11 +2,11 @@
 // ingest fills the metadata and text, nlp adds sentences and entities, the
 // coders add events, quotes and issue tags, and the store persists it all.
 //
-// Offsets: Span values inside the pipeline are UTF-8 byte offsets into
-// Document.Text, because that is what Go slices use. Anything written for
-// outside tools (JSON, CSV) converts them to Unicode code-point offsets with
-// Document.CharSpan, which is what Python, JavaScript and most annotation
-// tools mean by "character offset".
+// Offsets: Span fields inside the pipeline are UTF-8 byte offsets into
+// Document.Text, because that is what Go slices use. Outside tools (JSON, CSV,
+// the store) get Offsets fields instead: Unicode code-point offsets, which is
+// what Python, JavaScript and most annotation tools mean by "character
+// offset". Document.FillOffsets computes them once analysis is done.
 package model
 
 import (
@@ -43,21 +43,81 @@ type Document struct {
 	Quotes    []Quote    `json:"quotes,omitempty"`
 	Issues    []string   `json:"issues,omitempty"`
 	Notes     []string   `json:"notes,omitempty"` // caveats from analysis, e.g. "no document date"
+	// Analyzed names the analysis (pipeline version) that filled the derived
+	// fields above; "" when the document has not been analysed.
+	Analyzed string `json:"-"`
 }
 
-// CharSpan converts a byte span of d.Text into code-point offsets.
-func (d *Document) CharSpan(s Span) Span {
-	return Span{Start: runeOffset(d.Text, s.Start), End: runeOffset(d.Text, s.End)}
+// FillOffsets sets the code-point Offsets of every entity, event, actor,
+// quote and speaker from its byte Span.
+func (d *Document) FillOffsets() {
+	conv := newRuneIndex(d.Text)
+	for i := range d.Entities {
+		d.Entities[i].Offsets = conv.span(d.Entities[i].Span)
+	}
+	for i := range d.Events {
+		e := &d.Events[i]
+		e.Offsets = conv.span(e.Span)
+		e.Source.Offsets = conv.span(e.Source.Span)
+		e.Target.Offsets = conv.span(e.Target.Span)
+	}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		q.Offsets = conv.span(q.Span)
+		q.Speaker.Offsets = conv.span(q.Speaker.Span)
+		q.PartOffsets = nil
+		for _, p := range q.Parts {
+			q.PartOffsets = append(q.PartOffsets, conv.span(p))
+		}
+	}
 }
 
-func runeOffset(text string, b int) int {
-	if b > len(text) {
-		b = len(text)
+// runeIndex converts byte offsets of one text to code-point offsets; for
+// ASCII-only text the two are the same and no table is built.
+type runeIndex struct {
+	text  string
+	ascii bool
+	runes []int32 // runes[b] = code points before byte b, for b in [0, len(text)]
+}
+
+func newRuneIndex(text string) *runeIndex {
+	ri := &runeIndex{text: text, ascii: true}
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ri.ascii = false
+			break
+		}
 	}
-	if b < 0 {
-		return 0
+	if !ri.ascii {
+		ri.runes = make([]int32, len(text)+1)
+		n, next := int32(0), 0
+		for b := range text {
+			// Bytes inside a multi-byte rune map to the rune that holds them.
+			for ; next < b; next++ {
+				ri.runes[next] = n - 1
+			}
+			ri.runes[b] = n
+			next = b + 1
+			n++
+		}
+		for ; next < len(text); next++ {
+			ri.runes[next] = n - 1
+		}
+		ri.runes[len(text)] = n
 	}
-	return utf8.RuneCountInString(text[:b])
+	return ri
+}
+
+func (ri *runeIndex) offset(b int) int {
+	b = max(0, min(b, len(ri.text)))
+	if ri.ascii {
+		return b
+	}
+	return int(ri.runes[b])
+}
+
+func (ri *runeIndex) span(s Span) Span {
+	return Span{Start: ri.offset(s.Start), End: ri.offset(s.End)}
 }
 
 // Sentence is a run of tokens; Span covers it in Document.Text.
@@ -84,7 +144,8 @@ type Token struct {
 type Entity struct {
 	Text     string `json:"text"`
 	Type     string `json:"type"` // PERSON, ORG, GPE, LOC, NORP
-	Span     Span   `json:"span"`
+	Span     Span   `json:"-"`
+	Offsets  Span   `json:"span"`
 	Sentence int    `json:"sentence"`
 	// Token range [First, Last] within the sentence, 0-based.
 	First int `json:"-"`
@@ -93,10 +154,11 @@ type Entity struct {
 
 // Actor is a participant as the coders resolve it.
 type Actor struct {
-	Text string `json:"text"`           // the words in the sentence
-	Code string `json:"code,omitempty"` // CAMEO-style code, e.g. UKRGOV
-	Name string `json:"name,omitempty"` // canonical name, e.g. "Volodymyr Zelensky"
-	Span Span   `json:"span"`
+	Text    string `json:"text"`           // the words in the sentence
+	Code    string `json:"code,omitempty"` // CAMEO-style code, e.g. UKRGOV
+	Name    string `json:"name,omitempty"` // canonical name, e.g. "Volodymyr Zelensky"
+	Span    Span   `json:"-"`
+	Offsets Span   `json:"span"`
 }
 
 // Plover is the PLOVER reading of an event.
@@ -116,22 +178,25 @@ const (
 
 // Event is one coded "who did what to whom", with its evidence.
 type Event struct {
-	Sentence     string   `json:"sentence"`
-	SentenceIdx  int      `json:"sentence_index"`
-	Source       Actor    `json:"source"`
-	Target       Actor    `json:"target"`
-	CAMEO        string   `json:"cameo"`
-	CAMEOLabel   string   `json:"cameo_label,omitempty"`
-	Plover       Plover   `json:"plover"`
-	Goldstein    float64  `json:"goldstein"`
-	QuadClass    int      `json:"quad_class"`
-	Modality     string   `json:"modality"`
-	Date         string   `json:"date,omitempty"` // YYYY-MM-DD the event happened, when resolvable
-	Verb         string   `json:"verb,omitempty"` // the predicate that triggered it
-	Span         Span     `json:"span"`
-	Issues       []string `json:"issues,omitempty"`
-	DocumentID   int64    `json:"document_id,omitempty"`
-	DocumentDate string   `json:"document_date,omitempty"`
+	Sentence    string   `json:"sentence"`
+	SentenceIdx int      `json:"sentence_index"`
+	Source      Actor    `json:"source"`
+	Target      Actor    `json:"target"`
+	CAMEO       string   `json:"cameo"`
+	CAMEOLabel  string   `json:"cameo_label,omitempty"`
+	Plover      Plover   `json:"plover"`
+	Goldstein   float64  `json:"goldstein"`
+	QuadClass   int      `json:"quad_class"`
+	Modality    string   `json:"modality"`
+	Date        string   `json:"date,omitempty"` // YYYY-MM-DD the event happened, when resolvable
+	Verb        string   `json:"verb,omitempty"` // the predicate that triggered it
+	Span        Span     `json:"-"`
+	Offsets     Span     `json:"span"`
+	Issues      []string `json:"issues,omitempty"`
+	// Set when read back from the store:
+	DocumentID   int64  `json:"document_id,omitempty"`
+	DocumentDate string `json:"document_date,omitempty"`
+	DocumentURL  string `json:"document_url,omitempty"`
 }
 
 // Speaker is who a quote is attributed to.
@@ -143,7 +208,10 @@ type Speaker struct {
 	Affiliation string `json:"affiliation,omitempty"`
 	Code        string `json:"code,omitempty"`
 	Unnamed     bool   `json:"unnamed,omitempty"` // "a senior official said"
-	Span        Span   `json:"span"`
+	// Key identifies the person across documents (name variants folded).
+	Key     string `json:"key,omitempty"`
+	Span    Span   `json:"-"`
+	Offsets Span   `json:"span"`
 }
 
 // Quote kinds.
@@ -158,11 +226,16 @@ type Quote struct {
 	Text    string  `json:"text"`
 	Kind    string  `json:"kind"`
 	Cue     string  `json:"cue"`
-	Span    Span    `json:"span"`
+	Span    Span    `json:"-"`
+	Offsets Span    `json:"span"`
 	// Parts are the quoted pieces of a split quote ("A," he said, "B."),
 	// each with its marks; empty when the quote is one piece (Span).
-	Parts    []Span   `json:"parts,omitempty"`
-	Issues   []string `json:"issues,omitempty"`
-	Outlets  int      `json:"outlets,omitempty"`
-	Sentence int      `json:"sentence_index"`
+	Parts       []Span   `json:"-"`
+	PartOffsets []Span   `json:"parts,omitempty"`
+	Issues      []string `json:"issues,omitempty"`
+	Sentence    int      `json:"sentence_index"`
+	// Set when read back from the store:
+	Outlets     int    `json:"outlets,omitempty"` // distinct outlets carrying this quote
+	DocumentID  int64  `json:"document_id,omitempty"`
+	DocumentURL string `json:"document_url,omitempty"`
 }

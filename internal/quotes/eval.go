@@ -112,17 +112,19 @@ type predPiece struct {
 }
 
 func scoreArticle(a GoldArticle, doc *model.Document, qs []model.Quote) (Score, []Mismatch) {
+	doc.Quotes = qs
+	doc.FillOffsets() // code-point offsets, as in the annotation
 	var pieces []predPiece
-	for _, q := range qs {
+	for _, q := range doc.Quotes {
 		if q.Kind != model.Direct {
 			continue
 		}
-		parts := q.Parts
+		parts := q.PartOffsets
 		if len(parts) == 0 {
-			parts = []model.Span{q.Span}
+			parts = []model.Span{q.Offsets}
 		}
 		for _, p := range parts {
-			pieces = append(pieces, predPiece{span: doc.CharSpan(p), sp: q.Speaker})
+			pieces = append(pieces, predPiece{span: p, sp: q.Speaker})
 		}
 	}
 	s := Score{Gold: len(a.Quotes), Predicted: len(pieces)}

@@ -103,6 +103,11 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 	if cfg.indirect {
 		out = append(out, sc.indirect(doc, ix)...)
 	}
+	for i := range out {
+		if sp := &out[i].Speaker; sp.Name != "" && !sp.Unnamed {
+			sp.Key = Key(sp.Name)
+		}
+	}
 	if len(cfg.mentions) > 0 {
 		codes(doc, out, cfg.mentions)
 	}

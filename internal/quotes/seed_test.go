@@ -35,11 +35,11 @@ func TestSeedQuotes(t *testing.T) {
 	doc := seedDoc(t)
 	qs := Extract(doc)
 	want := []model.Speaker{
-		{Name: "Elena Korosteleva", Honorific: "Dr.", Title: "Professor of International Relations", Affiliation: "University of Warwick"},
-		{Name: "William Taylor", Honorific: "Ambassador", Title: "former U.S. Ambassador to Ukraine"},
-		{Name: "Catherine Wanner", Honorific: "Dr.", Title: "Professor of History and Anthropology", Affiliation: "Pennsylvania State University"},
-		{Name: "Michael Kimmage", Honorific: "Dr.", Title: "Professor of History", Affiliation: "Catholic University of America"},
-		{Name: "Marie Yovanovitch", Honorific: "Ambassador", Title: "former U.S. Ambassador to Ukraine"},
+		{Name: "Elena Korosteleva", Honorific: "Dr.", Title: "Professor of International Relations", Affiliation: "University of Warwick", Key: "elena korosteleva"},
+		{Name: "William Taylor", Honorific: "Ambassador", Title: "former U.S. Ambassador to Ukraine", Key: "william taylor"},
+		{Name: "Catherine Wanner", Honorific: "Dr.", Title: "Professor of History and Anthropology", Affiliation: "Pennsylvania State University", Key: "catherine wanner"},
+		{Name: "Michael Kimmage", Honorific: "Dr.", Title: "Professor of History", Affiliation: "Catholic University of America", Key: "michael kimmage"},
+		{Name: "Marie Yovanovitch", Honorific: "Ambassador", Title: "former U.S. Ambassador to Ukraine", Key: "marie yovanovitch"},
 	}
 	var direct []model.Quote
 	for _, q := range qs {
@@ -52,7 +52,7 @@ func TestSeedQuotes(t *testing.T) {
 	}
 	for i, q := range direct {
 		got := q.Speaker
-		got.Text, got.Span, got.Code = "", model.Span{}, ""
+		got.Text, got.Span, got.Offsets, got.Code = "", model.Span{}, model.Span{}, ""
 		if got != want[i] {
 			t.Errorf("quote %d %q...: speaker\n got %+v\nwant %+v", i, q.Text[:30], got, want[i])
 		}
@@ -60,7 +60,9 @@ func TestSeedQuotes(t *testing.T) {
 			t.Errorf("quote %d: %d parts, want 2 (a split quote)", i, len(q.Parts))
 		}
 	}
-	golden(t, "testdata/seed.golden", qs)
+	doc.Quotes = qs
+	doc.FillOffsets()
+	golden(t, "testdata/seed.golden", doc.Quotes)
 }
 
 // golden compares v, as indented JSON, with a golden file (-update rewrites it).

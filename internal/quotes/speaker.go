@@ -21,15 +21,41 @@ func Key(name string) string {
 var keyReplacer = strings.NewReplacer("’s", "", "'s", "", "’", "", "'", "", "-", " ", "‐", " ")
 
 func keyTokens(name string) []string {
+	raw := nameWords(name)
+	var out []string
+	for j, t := range raw {
+		t = fold(keyReplacer.Replace(t))
+		if t == "" {
+			continue
+		}
+		// Middle initials go; a leading or final one stays.
+		if len([]rune(t)) == 1 && j > 0 && j < len(raw)-1 {
+			continue
+		}
+		if t == "jr" || t == "sr" || t == "ii" || t == "iii" {
+			continue
+		}
+		for _, p := range strings.Fields(t) {
+			out = append(out, translit(p))
+		}
+	}
+	return out
+}
+
+// nameWords returns the words of a name without its leading titles,
+// honorifics and nationality ("US Secretary of State Mike Pompeo" -> Mike
+// Pompeo), and without what follows a comma ("Colin Sutherland, Lord
+// Carloway"). Organisation names keep all their words.
+func nameWords(name string) []string {
 	name = strings.TrimSpace(name)
-	if i := strings.IndexAny(name, ",("); i >= 0 { // "Colin Sutherland, Lord Carloway"
+	if i := strings.IndexAny(name, ",("); i >= 0 {
 		name = name[:i]
 	}
-	name = keyReplacer.Replace(name)
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 	raw := strings.Fields(name)
 	org := false
 	for _, w := range raw {
-		if orgWords[strings.ToLower(w)] {
+		if l := strings.ToLower(w); orgWords[l] && l != "state" {
 			org = true
 		}
 	}
@@ -48,23 +74,7 @@ func keyTokens(name string) []string {
 		}
 	}
 done:
-	var out []string
-	for j, t := range raw[i:] {
-		t = fold(t)
-		if t == "" {
-			continue
-		}
-		// Middle initials go; a leading or final one stays ("J. K. Rowling"
-		// keeps its shape only when nothing else is left).
-		if len([]rune(t)) == 1 && j > 0 && j < len(raw[i:])-1 {
-			continue
-		}
-		if t == "jr" || t == "sr" || t == "ii" || t == "iii" {
-			continue
-		}
-		out = append(out, translit(t))
-	}
-	return out
+	return raw[i:]
 }
 
 // fold lowercases t, removes diacritics and drops everything but letters and
@@ -74,6 +84,10 @@ func fold(t string) string {
 	for _, r := range strings.ToLower(t) {
 		if s, ok := foldTable[r]; ok {
 			b.WriteString(s)
+			continue
+		}
+		if r == ' ' {
+			b.WriteRune(r)
 			continue
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -104,8 +118,8 @@ var foldTable = func() map[rune]string {
 }()
 
 // translit folds spelling variants that transliteration from Cyrillic and
-// Arabic produces: -yy/-iy/-ii/-yi/-ij endings (Zelenskyy, Zelenskiy), doubled
-// letters (Gaddafi/Gadafi), and the many spellings of Muhammad.
+// Arabic produces: -yy/-iy/-ii/-yi/-ij endings (Zelenskyy, Zelenskiy) and the
+// many spellings of Muhammad.
 func translit(t string) string {
 	for _, suf := range []string{"yy", "iy", "ii", "yi", "ij"} {
 		if len(t) > 4 && strings.HasSuffix(t, suf) {
@@ -113,18 +127,9 @@ func translit(t string) string {
 			break
 		}
 	}
-	var b strings.Builder
-	var prev rune
-	for _, r := range t {
-		if r != prev {
-			b.WriteRune(r)
-		}
-		prev = r
-	}
-	t = b.String()
 	switch t {
-	case "mohamed", "mohamad", "muhamed", "muhamad", "mohammad", "mohammed":
-		return "muhamad"
+	case "mohamed", "mohamad", "muhamed", "muhamad", "mohammad", "mohammed", "muhammad", "muhammed", "mohammod":
+		return "muhammad"
 	}
 	return t
 }
@@ -197,7 +202,7 @@ func (r *Registry) Add(name string) string {
 		return ks
 	}
 	r.full[ks] = true
-	display := cleanName(name)
+	display := strings.Join(nameWords(name), " ")
 	if prev, ok := r.firsts[k[0]]; ok && prev != display {
 		r.firsts[k[0]] = ""
 	} else {
@@ -229,13 +234,6 @@ func (r *Registry) Resolve(name string) (string, bool) {
 		}
 	}
 	return name, false
-}
-
-// cleanName trims a name for display: no possessive, no surrounding spaces.
-func cleanName(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
-	return s
 }
 
 // orgTokens: a name key with an organisation word in it.

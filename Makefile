@@ -1,0 +1,21 @@
+# parley: `make demo` builds the binary and runs the main job on the shipped
+# example; `make test` runs the test suite (what CI runs).
+export PATH := $(PATH):/usr/local/go/bin
+DEMO_DB ?= $(CURDIR)/tmp/demo.db
+
+.PHONY: build demo test bench
+
+build:
+	go build -o bin/parley ./cmd/parley
+
+demo: build
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	./bin/parley ingest --db $(DEMO_DB) examples/
+	./bin/parley search --db $(DEMO_DB) "White House meeting"
+	./bin/parley stats --db $(DEMO_DB)
+
+test:
+	go test ./...
+
+bench:
+	go test -run XXX -bench . -benchtime 2000x ./internal/store/

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/parleyhq/parley/internal/store"
+)
+
+// openStore opens the store named by --db.
+func openStore(ctx context.Context, path string) (store.Store, error) {
+	return store.Open(ctx, path)
+}
+
+// wantJSON reports whether output should be JSON: asked for, or stdout is
+// not a terminal (piped into another tool).
+func (a *app) wantJSON(flag bool) bool {
+	if flag {
+		return true
+	}
+	f, ok := a.stdout.(*os.File)
+	return ok && !isTerminal(f)
+}
+
+func (a *app) writeJSON(v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// parseDay parses a YYYY-MM-DD flag value; "" is the zero time.
+func parseDay(name, v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: --%s %q: want a date as YYYY-MM-DD", errUsage, name, v)
+	}
+	return t, nil
+}
