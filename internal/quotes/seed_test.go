@@ -12,17 +12,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// seedDoc reads the article parley was built around (../shared/seed beside
-// the repository, or $PARLEY_SEED).
+// seedDoc reads the article parley was built around (examples/ in the
+// repository).
 func seedDoc(t testing.TB) *model.Document {
 	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "seed", "zelensky-white-house-meeting.txt")
-	if d := os.Getenv("PARLEY_SEED"); d != "" {
-		p = d
-	}
-	b, err := os.ReadFile(p)
+	b, err := os.ReadFile(filepath.Join("..", "..", "examples", "zelensky-white-house-meeting.txt"))
 	if err != nil {
-		t.Skipf("seed article not available: %v", err)
+		t.Fatal(err)
 	}
 	return &model.Document{Text: string(b)}
 }
