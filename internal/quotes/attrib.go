@@ -67,6 +67,15 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 			}
 			continue
 		}
+		// "When Trump tweeted ..., Twitter placed a disclaimer "..."": a
+		// new clause with its own subject ends the search.
+		if sc.isPunct(c, ",") && c+2 < qi {
+			if n, ok := sc.word(c + 1); ok && isNameWord(n) && !sc.isPunct(c+2, ",") {
+				if v, ok := sc.word(c + 2); ok && !v.cap && !cues[v.low].isSpeech() && !stopWords[v.low] && !isLink(v) {
+					break
+				}
+			}
+		}
 		if !sc.isCue(c, ss) {
 			continue
 		}
@@ -83,6 +92,9 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 		if m, ok := sc.colonSubject(ss, qi); ok {
 			return attribution{m: m, via: viaColon}, true
 		}
+	}
+	if m, ok := sc.documentSpeaker(qi, ss); ok {
+		return attribution{m: m, via: viaColon}, true
 	}
 	// "X said:" closing the paragraph before a quote paragraph.
 	if qi == ss && si > 0 && sc.para[si-1] != sc.para[si] && standalone {
@@ -444,6 +456,16 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 	if w.low == "and" {
 		return sc.sentenceSubject(ss, j)
 	}
+	// "led Biden to express": the name before "to" speaks.
+	if w.low == "to" {
+		if n, ok := sc.word(j - 1); ok && isNameWord(n) {
+			if start, ok := sc.npLeft(j, ss); ok {
+				if m, ok := sc.analyse(start, j, 0, 0); ok && m.kind == mName {
+					return m, true
+				}
+			}
+		}
+	}
 	// "She went on to say", "he continued to say"
 	if w.low == "to" {
 		k := j - 1
@@ -633,6 +655,48 @@ func (sc *scan) sentenceSubject(ss, limit int) (mention, bool) {
 		return mention{}, false
 	}
 	return m, true
+}
+
+// documentSpeaker handles a quote right after the document it comes from:
+// "Part of Trump's tweet included the statement, "..."" (the owner named in
+// the sentence), "Twitter placed a disclaimer "..."" (who made it).
+func (sc *scan) documentSpeaker(qi, ss int) (mention, bool) {
+	k := qi - 1
+	if sc.isPunct(k, ",:") {
+		k--
+	}
+	w, ok := sc.word(k)
+	if !ok || k <= ss || !docNouns[w.low] {
+		return mention{}, false
+	}
+	for o := ss + 1; o+1 < qi; o++ {
+		if sc.items[o].low == "'s" && docNouns[sc.items[o+1].low] {
+			b := o
+			for b > ss && isNameWord(sc.items[b-1]) {
+				b--
+			}
+			if b < o {
+				if m, ok := sc.analyse(b, o, 0, 0); ok && m.kind == mName {
+					return m, true
+				}
+			}
+		}
+	}
+	// the verb before "a disclaimer" and its subject
+	start := k
+	for start > ss && sc.items[start-1].kind == itWord && !sc.items[start-1].cap && !stopWords[sc.items[start-1].low] || start > ss && (sc.items[start-1].low == "a" || sc.items[start-1].low == "the") {
+		if sc.items[start-1].low == "a" || sc.items[start-1].low == "the" {
+			start--
+			break
+		}
+		start--
+	}
+	if v := start - 1; v > ss && sc.items[v].kind == itWord && !sc.items[v].cap {
+		if m, ok := sc.subjectBefore(v, ss); ok && m.kind == mName {
+			return m, true
+		}
+	}
+	return mention{}, false
 }
 
 // colonSubject reads who speaks in "X justified the strike: ...": the

@@ -60,7 +60,8 @@ var cues = func() map[string]cueKind {
 		conceding insisting vowing pledging announcing declaring warning stressing noting adding
 		explaining arguing claiming recalling responding replying telling writing posting tweeting
 		estimated estimates predicted predicts proposed proposes welcomed welcomes announced
-		pointed points pointing talked talks reacted reacts report reports reported`)
+		pointed points pointing talked talks reacted reacts report reports reported express expresses
+		expressed expressing`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing
@@ -68,10 +69,13 @@ var cues = func() map[string]cueKind {
 		label labelled labeled brand branded term termed accuse accused accusing blame blamed blaming
 		justify justified justifying envision envisioned envisaged dismiss dismissed dismissing
 		deem deemed deeming slam slammed slamming blast blasted blasting decry decried decrying
-		lambast lambasted lambasting referred refers referring`)
+		lambast lambasted lambasting referred refers referring endorse endorsed endorsing`)
 	add(cueRead, `read reads specifies specify stipulates stipulate`)
 	return m
 }()
+
+// isSpeech: the word is a speech verb of any kind.
+func (k cueKind) isSpeech() bool { return k != 0 }
 
 // The participle form of a cue: its subject is the subject of the main clause.
 func isParticiple(w string) bool { return strings.HasSuffix(w, "ing") }
@@ -126,7 +130,7 @@ var orgWords = set(`ministry department office agency committee council commissi
 	union organization organisation association corporation company group bank fund government police
 	embassy parliament congress senate house assembly university institute center centre foundation
 	coalition alliance movement network service services administration authority authorities board
-	church guard corps army navy military command society federation league club team inc ltd llc
+	church guard corps army navy military command society federation league club team inc ltd llc campaign
 	cabinet secretariat presidency kremlin pentagon tribunal legislature yuan unesco nato interpol
 	who imf un eu au opec irgc fbi cia state times post news agency channel press reuters bbc cnn
 	commission constitution act law decree statement report proclamation`)

@@ -40,7 +40,7 @@ func headWord(w item) bool {
 var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la le van von ter ten y abu ben`)
 
 // docNouns are things that speak for their author: "Facebook's statement".
-var docNouns = set(`study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
+var docNouns = set(`disclaimer notice study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
 	speech address website account announcement`)
 

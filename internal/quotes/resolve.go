@@ -276,7 +276,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 		if wantPerson {
 			if im.m.kind == mNominal {
 				// a person: "the head of ...", not "a party"
-				return !plural(im.m.desc) && (roleNouns[lastHead(im.m.desc)] || titleWords[lastHead(im.m.desc)])
+				return !plural(im.m.desc) && roleNouns[lastHead(im.m.desc)]
 			}
 			if im.m.kind != mName || im.m.org {
 				return false
