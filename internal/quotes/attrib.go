@@ -50,6 +50,18 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 	if a, ok := sc.postPosed(qi, se); ok {
 		return a, true
 	}
+	// "Trump's "mini-strokes" tweet": the owner's words.
+	if n, ok := sc.word(qi + 1); ok && docNouns[n.low] && qi-1 > ss && sc.items[qi-1].low == "'s" {
+		b := qi - 1
+		for b > ss && isNameWord(sc.items[b-1]) {
+			b--
+		}
+		if b < qi-1 {
+			if m, ok := sc.analyse(b, qi-1, 0, 0); ok && m.kind == mName {
+				return attribution{m: m, via: viaPre}, true
+			}
+		}
+	}
 	for c := qi - 1; c >= ss && c >= qi-maxReach; c-- {
 		it := sc.items[c]
 		// Skip "— which the BBC noted as unusual —" and "(...)".
@@ -228,7 +240,8 @@ func (sc *scan) isNaming(qi, ss int) bool {
 			return true
 		}
 	}
-	if w.low == "of" || w.low == "from" {
+	// "Anna Franowska of "Have no fear", a charity": a name in apposition.
+	if (w.low == "of" || w.low == "from") && sc.isPunct(qi+1, ",)") {
 		if b, ok := sc.word(p - 1); ok && b.cap {
 			return true
 		}
@@ -452,8 +465,19 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 	if !ok {
 		return mention{}, false
 	}
-	// "X opposed the withdrawal and said": the subject of the sentence.
+	// "X opposed the withdrawal and said": the subject of the verb before
+	// "and", i.e. the nearest name followed by a verb, else the sentence's.
 	if w.low == "and" {
+		for k := j - 2; k >= ss; k-- {
+			n, v := sc.items[k], sc.items[k+1]
+			if isNameWord(n) && v.kind == itWord && pastVerb(v.low) && sc.subjectLike(k) {
+				if start, ok := sc.npLeft(k+1, ss); ok {
+					if m, ok := sc.analyse(start, k+1, 0, 0); ok && m.kind == mName {
+						return m, true
+					}
+				}
+			}
+		}
 		return sc.sentenceSubject(ss, j)
 	}
 	// "led Biden to express": the name before "to" speaks.

@@ -61,7 +61,7 @@ var cues = func() map[string]cueKind {
 		explaining arguing claiming recalling responding replying telling writing posting tweeting
 		estimated estimates predicted predicts proposed proposes welcomed welcomes announced
 		pointed points pointing talked talks reacted reacts report reports reported express expresses
-		expressed expressing`)
+		expressed expressing discussing discussed`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing
@@ -217,3 +217,16 @@ var possessives = map[string]string{"his": "m", "her": "f", "their": "-", "its":
 var namedNouns = set(`strategy model policy plan programme program law doctrine initiative approach
 	campaign movement principle rule status system concept slogan deal agreement theory era project
 	scheme framework formula label brand`)
+
+// pastVerb: a word that looks like a verb in the past tense (or a speech
+// verb): the verb after a clause's subject ("Trump refused ... and said").
+func pastVerb(w string) bool {
+	if cues[w] != 0 || irregularPast[w] {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") && len(w) > 3 && !roleNouns[w] && !titleWords[w]
+}
+
+var irregularPast = set(`said told made gave took wrote spoke began came went got held met sent led left
+	put set saw sought thought brought won ran became stood kept lost paid built struck drew fell
+	threw chose broke rode flew grew knew`)

@@ -70,7 +70,7 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 		}
 		// "The Wooster professor added": a description that names nobody
 		// earlier, right after a named speaker's quote, is that speaker.
-		if si := sc.sentOf(qi); sp.Unnamed && a.m.definite && si-lastSent <= 1 && last.Name != "" {
+		if si := sc.sentOf(qi); sp.Unnamed && a.m.definite && roleNouns[lastHead(a.m.desc)] && !plural(a.m.desc) && si-lastSent <= 1 && last.Name != "" {
 			text, span := sp.Text, sp.Span
 			sp = last
 			sp.Text, sp.Span = text, span

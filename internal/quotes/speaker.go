@@ -183,9 +183,10 @@ func matchTokens(ka, kb []string) bool {
 // "el-Sisi" after "Abdel Fattah el-Sisi". A surname shared by two full names
 // in the document resolves to neither.
 type Registry struct {
-	full     map[string]bool   // keys of the full names added
-	suffixes map[string]string // key suffix -> display name, "" when ambiguous
-	firsts   map[string]string // first word of a key -> display name, "" when ambiguous
+	full     map[string]int      // keys of the full names added -> times added
+	display  map[string]string   // key -> display name
+	suffixes map[string][]string // key suffix -> keys of the full names ending so
+	firsts   map[string][]string // first word -> keys of the full names starting so
 }
 
 // Add records a full name (two words or more after Key) and returns its key.
@@ -196,44 +197,56 @@ func (r *Registry) Add(name string) string {
 		return ks
 	}
 	if r.full == nil {
-		r.full, r.suffixes, r.firsts = map[string]bool{}, map[string]string{}, map[string]string{}
+		r.full, r.display = map[string]int{}, map[string]string{}
+		r.suffixes, r.firsts = map[string][]string{}, map[string][]string{}
 	}
-	if r.full[ks] {
+	r.full[ks]++
+	if r.full[ks] > 1 {
 		return ks
 	}
-	r.full[ks] = true
-	display := strings.Join(nameWords(name), " ")
-	if prev, ok := r.firsts[k[0]]; ok && prev != display {
-		r.firsts[k[0]] = ""
-	} else {
-		r.firsts[k[0]] = display
-	}
+	r.display[ks] = strings.Join(nameWords(name), " ")
+	r.firsts[k[0]] = append(r.firsts[k[0]], ks)
 	for i := range k {
 		suf := strings.Join(k[i:], " ")
-		if prev, ok := r.suffixes[suf]; ok && prev != display {
-			r.suffixes[suf] = "" // two people share it
-			continue
-		}
-		r.suffixes[suf] = display
+		r.suffixes[suf] = append(r.suffixes[suf], ks)
 	}
 	return ks
 }
 
 // Resolve returns the full name that name is a short form or variant of, and
-// true; or name itself and false when no single full name matches.
+// true; or name itself and false when no full name matches, or when two do
+// and neither is named at least twice as often ("Biden" is Joe Biden in an
+// article that names Hunter Biden once).
 func (r *Registry) Resolve(name string) (string, bool) {
 	k := Key(name)
-	if d := r.suffixes[k]; d != "" {
-		return d, true
+	if ks, ok := r.suffixes[k]; ok {
+		return r.pick(ks, name)
 	}
 	// "Princess Ubolratana" after "Princess Ubolratana Mahidol": a given
-	// name alone, when one full name starts with it and none ends with it.
-	if _, taken := r.suffixes[k]; !taken && k != "" && !strings.Contains(k, " ") {
-		if d := r.firsts[k]; d != "" {
-			return d, true
-		}
+	// name alone, when no full name ends with it.
+	if ks, ok := r.firsts[k]; ok && k != "" && !strings.Contains(k, " ") {
+		return r.pick(ks, name)
 	}
 	return name, false
+}
+
+func (r *Registry) pick(keys []string, name string) (string, bool) {
+	best, second := "", 0
+	for _, k := range keys {
+		switch n := r.full[k]; {
+		case best == "" || n > r.full[best]:
+			if best != "" {
+				second = r.full[best]
+			}
+			best = k
+		case n > second:
+			second = n
+		}
+	}
+	if best == "" || second > 0 && r.full[best] < 2*second {
+		return name, false
+	}
+	return r.display[best], true
 }
 
 // orgTokens: a name key with an organisation word in it.
