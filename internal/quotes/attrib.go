@@ -205,6 +205,20 @@ func (sc *scan) isNounUse(c int) bool {
 // isNaming reports quotes that name or mention rather than quote: "known
 // as "X"", "the word "X"", "a program called "X"", "Franowska of "Have no fear"".
 func (sc *scan) isNaming(qi, ss int) bool {
+	// "life", "liberty", and "happiness": a list of quoted words
+	if oneWord(sc.items[qi].text) {
+		for _, d := range []int{-1, 1} {
+			k := qi + d
+			comma := false
+			for k > ss && k < len(sc.items) && (sc.isPunct(k, ",") || sc.items[k].low == "and" || sc.items[k].low == "or") {
+				comma = comma || sc.isPunct(k, ",")
+				k += d
+			}
+			if comma && k >= 0 && k < len(sc.items) && sc.items[k].kind == itQuote && oneWord(sc.items[k].text) {
+				return true
+			}
+		}
+	}
 	// the "outward investment" strategy: a quoted modifier of a noun
 	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) {
 		return true
@@ -338,6 +352,13 @@ func (sc *scan) mentionRight(i, se int) (mention, int, bool) {
 func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	w := sc.items[c]
 	kind := cues[w.low]
+	// "Trump was said to be suffering "...": no one is named as speaking.
+	if p, ok := sc.word(c - 1); ok && kind == cueSay && passiveOnly[p.low] && !isParticiple(w.low) {
+		if m, ok := sc.byAgent(qi+1, se); ok {
+			return attribution{m: m, cue: w.text, via: viaPre}, true, true
+		}
+		return a, false, false
+	}
 	if kind == cueStance {
 		if namingCues[w.low] && (c == qi-1 || c == qi-2 && sc.isPunct(qi-1, ",")) && !sc.relativeSubject(c, ss) {
 			return a, false, true // "a program called "X"" names
@@ -366,9 +387,13 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 		}
 		// "with Steve Scalise calling the probe "X"": the phrase right
 		// before the participle is its subject.
-		if c-1 > ss && sc.items[c-1].kind == itWord && !adverbs[sc.items[c-1].low] {
-			if start, ok := sc.npLeft(c, ss); ok {
-				if m, ok := sc.analyse(start, c, 0, 0); ok && m.kind == mName {
+		e := c
+		for e-1 > ss && sc.items[e-1].kind == itWord && strings.HasSuffix(sc.items[e-1].low, "ly") && !sc.items[e-1].cap {
+			e-- // "the media falsely describing him"
+		}
+		if e-1 > ss && sc.items[e-1].kind == itWord && !adverbs[sc.items[e-1].low] {
+			if start, ok := sc.npLeft(e, ss); ok {
+				if m, ok := sc.analyse(start, e, 0, 0); ok && (m.kind == mName || m.kind == mNominal && sc.phrase(m.from, m.to).person) {
 					return attribution{m: m, cue: w.text, via: viaPre}, true, true
 				}
 			}
@@ -826,4 +851,9 @@ func (sc *scan) endsWithQuote(si int) bool {
 		k--
 	}
 	return k >= ps && sc.items[k].kind == itQuote
+}
+
+// oneWord: a quoted segment holding a single word.
+func oneWord(seg string) bool {
+	return len(strings.Fields(strings.Trim(quoteInner(seg), " ,.;:!?"))) == 1
 }

@@ -61,7 +61,7 @@ var cues = func() map[string]cueKind {
 		explaining arguing claiming recalling responding replying telling writing posting tweeting
 		estimated estimates predicted predicts proposed proposes welcomed welcomes announced
 		pointed points pointing talked talks reacted reacts report reports reported express expresses
-		expressed expressing discussing discussed`)
+		expressed expressing discussing discussed professed professes`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing
@@ -69,7 +69,8 @@ var cues = func() map[string]cueKind {
 		label labelled labeled brand branded term termed accuse accused accusing blame blamed blaming
 		justify justified justifying envision envisioned envisaged dismiss dismissed dismissing
 		deem deemed deeming slam slammed slamming blast blasted blasting decry decried decrying
-		lambast lambasted lambasting referred refers referring endorse endorsed endorsing`)
+		lambast lambasted lambasting referred refers referring endorse endorsed endorsing regard regards
+		regarded regarding`)
 	add(cueRead, `read reads specifies specify stipulates stipulate`)
 	return m
 }()
@@ -162,7 +163,8 @@ var notNames = set(`The A An In On At After Before During Following According As
 	Whatever If Then There Here Now Once Over Into Through Between Across Against About Around Upon
 	Within Asked Interviewed Instead Still Even Only Just More Most Such Further Again Later Next
 	My Your Us Them Him Me One You've I'm I've We're We've They're You're It's That's There's
-	I'd We'd He's She's Known Born Based Founded Elected Appointed Described Named Given`)
+	I'd We'd He's She's Known Born Based Founded Elected Appointed Described Named Given Six Seven
+	Eight Nine Ten Twenty Thirty Forty Fifty Hundred Hundreds Thousands Dozens Millions`)
 
 // Function words that never belong inside a noun phrase.
 var stopWords = set(`a an the of for and or to in on at by with from as that which who whom whose
@@ -230,3 +232,6 @@ func pastVerb(w string) bool {
 var irregularPast = set(`said told made gave took wrote spoke began came went got held met sent led left
 	put set saw sought thought brought won ran became stood kept lost paid built struck drew fell
 	threw chose broke rode flew grew knew`)
+
+// Auxiliaries that make the verb after them passive: "was said to be".
+var passiveOnly = set(`was were is are been being be`)

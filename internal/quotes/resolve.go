@@ -270,6 +270,10 @@ func (ix *docIndex) antecedent(p mention) (mention, bool) {
 
 func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 	sc := ix.sc
+	switch sc.items[p.from].low {
+	case "i", "we", "me", "us":
+		return mention{}, false // the speaker of a first-person passage is not in the narrative
+	}
 	si := sc.sentOf(p.from)
 	wantPerson := p.gender != ""
 	fits := func(im *indexed) bool {
