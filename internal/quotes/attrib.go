@@ -393,8 +393,24 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 		}
 		if e-1 > ss && sc.items[e-1].kind == itWord && !adverbs[sc.items[e-1].low] {
 			if start, ok := sc.npLeft(e, ss); ok {
-				if m, ok := sc.analyse(start, e, 0, 0); ok && (m.kind == mName || m.kind == mNominal && sc.phrase(m.from, m.to).person) {
+				m, ok := sc.analyse(start, e, 0, 0)
+				if !ok || m.kind != mName {
+					for k := e - 1; k > start; k-- {
+						if sc.items[k].low == "of" {
+							// "an example of the media describing": the media
+							m, ok = sc.analyse(k+1, e, 0, 0)
+							break
+						}
+					}
+				}
+				if ok && (m.kind == mName || m.kind == mNominal && sc.phrase(m.from, m.to).person) {
 					return attribution{m: m, cue: w.text, via: viaPre}, true, true
+				}
+				// "signed a letter saying": who signed it
+				if last, _ := sc.word(e - 1); docNouns[last.low] && start-1 > ss && !sc.items[start-1].cap && sc.items[start-1].kind == itWord {
+					if m, ok := sc.subjectBefore(start-1, ss); ok {
+						return attribution{m: m, cue: w.text, via: viaPre}, true, true
+					}
 				}
 			}
 		}
@@ -685,7 +701,7 @@ func (sc *scan) according(ss, se int) (attribution, bool) {
 // introductory phrase ("In a statement released after the attack, ...").
 func (sc *scan) sentenceSubject(ss, limit int) (mention, bool) {
 	start := ss
-	if w, ok := sc.word(ss); ok && (notNames[w.text] && !isPronoun(w.low) && w.low != "the" && w.low != "a" && w.low != "an" || !w.cap) {
+	if w, ok := sc.word(ss); ok && (introWords[w.text] || !w.cap) {
 		for k := ss; k < limit; k++ {
 			if sc.isPunct(k, ",") {
 				start = k + 1
@@ -700,6 +716,15 @@ func (sc *scan) sentenceSubject(ss, limit int) (mention, bool) {
 		}
 	}
 	m, end, ok := sc.mentionRight(start, limit)
+	if (!ok || end >= limit) && start == ss {
+		// "One of these groups, the Syrian Democratic Forces, said"
+		for k := ss; k < limit; k++ {
+			if sc.isPunct(k, ",") {
+				m, end, ok = sc.mentionRight(k+1, limit)
+				break
+			}
+		}
+	}
 	if !ok || end >= limit {
 		return mention{}, false
 	}

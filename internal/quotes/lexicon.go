@@ -124,7 +124,7 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
 	commentator academic academics contributor columnist correspondent fellow partner
-	spokespersons reporters journalists correspondents scholar scholars family account`)
+	spokespersons reporters journalists correspondents scholar scholars family account media`)
 
 // Nouns that make a capitalised phrase an organisation, not a person.
 var orgWords = set(`ministry department office agency committee council commission court forces party
@@ -235,3 +235,15 @@ var irregularPast = set(`said told made gave took wrote spoke began came went go
 
 // Auxiliaries that make the verb after them passive: "was said to be".
 var passiveOnly = set(`was were is are been being be`)
+
+// Words that open an introductory phrase before a sentence's subject ("In a
+// statement, ...", "Following the vote, ...").
+var introWords = set(`In On At After Before During Following According As While When Since Although
+	Though However But And Yet Also Last Yesterday Today Tonight Meanwhile Earlier Later Speaking
+	Calling Saying Regarding Under With Without From To For By Despite Amid Amongst Among Until Unlike
+	Once Namely Specifically Reportedly Previously Currently Presently Still Even Instead Further Again
+	Next Then Now Asked Interviewed Responding Writing Addressing Commenting Earlier Separately
+	Monday Tuesday Wednesday Thursday Friday Saturday Sunday Overall Finally First Second Third`)
+
+var numberWords = set(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+	fifty hundred hundreds thousands dozens several many some`)

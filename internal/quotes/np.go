@@ -154,6 +154,9 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		return 0, false // "addressing the leaders" is a clause
 	}
 	j := i
+	if w, ok := sc.word(j); ok && numberWords[w.low] {
+		j++ // "Fifty former officials"
+	}
 	end := -1
 	named := false // a name word has been read: lower-case words end the phrase
 	for ; j < max; j++ {
@@ -357,6 +360,10 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	}
 	if l := words[0].low; l == "the" || l == "a" || l == "an" || l == "another" {
 		p.definite = l == "the"
+		words = words[1:]
+		from++
+	}
+	if len(words) > 1 && numberWords[words[0].low] {
 		words = words[1:]
 		from++
 	}
