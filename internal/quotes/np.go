@@ -576,7 +576,7 @@ tailDone:
 // orgLike: the phrase holds an organisation word, an acronym or an ORG entity.
 func (p *phraseInfo) orgLike(words []item) bool {
 	for _, w := range words {
-		if orgWords[w.low] && (w.cap || isAcronym(w.text)) || isAcronym(w.text) && !demonyms[w.text] || w.org && !w.person {
+		if orgWords[w.low] && (w.cap || isAcronym(w.text)) || isAcronym(w.text) && !demonyms[w.text] {
 			return true
 		}
 	}
