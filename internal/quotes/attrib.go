@@ -1,6 +1,9 @@
 package quotes
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // How a quote got its speaker, for tests and debugging.
 const (
@@ -137,13 +140,43 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 			return attribution{m: m, via: viaColon}, true
 		}
 	}
-	if qi != ss || !standalone {
-		return attribution{}, false
+	// "her "passion" for the hobby": the owner's word.
+	if p, ok := sc.word(qi - 1); ok && qi-1 >= ss && (p.low == "his" || p.low == "her" || p.low == "their") {
+		if n, ok := sc.word(qi + 1); !ok || !namedNouns[n.low] && !namingWords[n.low] {
+			g := possessives[p.low]
+			if g == "-" {
+				g = ""
+			}
+			return attribution{m: mention{from: qi - 1, to: qi, kind: mPronoun, gender: g}, via: viaPre}, true
+		}
 	}
-	if a, ok := sc.nextAttribution(si); ok {
-		return a, true
+	if qi == ss && standalone {
+		if a, ok := sc.nextAttribution(si); ok {
+			return a, true
+		}
+		if a, ok := sc.continuation(si, prev); ok {
+			return a, true
+		}
 	}
-	return sc.continuation(si, prev)
+	// A quote in the first person inside a sentence about someone ("She
+	// typically chooses "to portray characters I love"") is that person's.
+	if firstPerson(quoteInner(sc.items[qi].text)) {
+		if m, ok := sc.sentenceSubject(ss, qi); ok && (m.kind == mPronoun && m.gender != "" || m.kind == mName && !m.org) {
+			return attribution{m: m, via: viaPre}, true
+		}
+	}
+	return attribution{}, false
+}
+
+// firstPerson: the text speaks in the first person.
+func firstPerson(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		switch strings.ToLower(strings.NewReplacer("’", "'").Replace(w)) {
+		case "i", "i'm", "i've", "i'd", "i'll", "my", "me", "mine", "myself":
+			return true
+		}
+	}
+	return false
 }
 
 // isCue: item c is a speech verb used as a verb (lower-case unless it opens
