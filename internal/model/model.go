@@ -65,6 +65,10 @@ func (d *Document) FillOffsets() {
 		q := &d.Quotes[i]
 		q.Offsets = conv.span(q.Span)
 		q.Speaker.Offsets = conv.span(q.Speaker.Span)
+		q.PartOffsets = nil
+		for _, p := range q.Parts {
+			q.PartOffsets = append(q.PartOffsets, conv.span(p))
+		}
 	}
 }
 
@@ -218,14 +222,18 @@ const (
 
 // Quote is an attributed statement.
 type Quote struct {
-	Speaker  Speaker  `json:"speaker"`
-	Text     string   `json:"text"`
-	Kind     string   `json:"kind"`
-	Cue      string   `json:"cue"`
-	Span     Span     `json:"-"`
-	Offsets  Span     `json:"span"`
-	Issues   []string `json:"issues,omitempty"`
-	Sentence int      `json:"sentence_index"`
+	Speaker Speaker `json:"speaker"`
+	Text    string  `json:"text"`
+	Kind    string  `json:"kind"`
+	Cue     string  `json:"cue"`
+	Span    Span    `json:"-"`
+	Offsets Span    `json:"span"`
+	// Parts are the quoted pieces of a split quote ("A," he said, "B."),
+	// each with its marks; empty when the quote is one piece (Span).
+	Parts       []Span   `json:"-"`
+	PartOffsets []Span   `json:"parts,omitempty"`
+	Issues      []string `json:"issues,omitempty"`
+	Sentence    int      `json:"sentence_index"`
 	// Set when read back from the store:
 	Outlets     int    `json:"outlets,omitempty"` // distinct outlets carrying this quote
 	DocumentID  int64  `json:"document_id,omitempty"`

@@ -1,0 +1,274 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/parleyhq/parley/internal/eval"
+	"github.com/parleyhq/parley/internal/nlp/ner"
+	"github.com/parleyhq/parley/internal/refdata"
+)
+
+func init() {
+	evaluators["ner"] = command{name: "ner", summary: "named-entity precision/recall/F1 on IOB2 or GUM CoNLL-U files", run: runEvalNER}
+	trainers["ner"] = command{name: "ner", summary: "train the named-entity models from UNER and GUM", run: runTrainNER}
+}
+
+// readNERFile reads gold sentences by extension: .iob2 (UNER) or .conllu
+// (GUM entity annotation).
+func readNERFile(path string) ([]ner.Sentence, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".iob2", ".bio", ".iob":
+		return ner.ReadIOB2File(path)
+	case ".conllu":
+		return ner.ReadGUMFile(path)
+	}
+	return nil, fmt.Errorf("%w: %s: unknown extension (want .iob2 or .conllu)", errUsage, path)
+}
+
+// gumFiles lists the GUM documents of the given splits and genres.
+func gumFiles(splits, genres []string) ([]string, error) {
+	dir, err := refdata.Path("gum")
+	if err != nil {
+		return nil, err
+	}
+	split, err := ner.ReadGUMSplits(filepath.Join(dir, "splits.md"))
+	if err != nil {
+		return nil, fmt.Errorf("gum splits: %w", err)
+	}
+	all, err := filepath.Glob(filepath.Join(dir, "dep", "*.conllu"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, p := range all {
+		doc := strings.TrimSuffix(filepath.Base(p), ".conllu")
+		s, ok := split[doc]
+		if !ok {
+			s = "train" // splits.md lists dev, test and test2; the rest is train
+		}
+		parts := strings.Split(doc, "_")
+		if !slices.Contains(splits, s) || len(parts) < 3 || (len(genres) > 0 && !slices.Contains(genres, parts[1])) {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no GUM documents for splits %v and genres %v in %s", splits, genres, dir)
+	}
+	return out, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func runEvalNER(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("eval ner", "[FILE.iob2|FILE.conllu...]")
+	asJSON := fs.Bool("json", false, "write the scores as JSON")
+	gum := fs.String("gum", "", "also score the GUM documents of these splits (e.g. dev,test), read from the reference data")
+	genres := fs.String("genres", "news,interview", "GUM genres for --gum")
+	showErrors := fs.Bool("errors", false, "list each missed and spurious mention (text output)")
+	modelDir := fs.String("model", "", "load outer.lin and inner.lin from this directory instead of the embedded models")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	files := fs.Args()
+	if *gum != "" {
+		g, err := gumFiles(splitList(*gum), splitList(*genres))
+		if err != nil {
+			return err
+		}
+		files = append(files, g...)
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("%w: no input files (give FILE arguments or --gum)", errUsage)
+	}
+	rec, err := loadRecognizer(*modelDir)
+	if err != nil {
+		return err
+	}
+	var score eval.NERScore
+	sentences := 0
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		sents, err := readNERFile(f)
+		if err != nil {
+			return err
+		}
+		for _, s := range sents {
+			pred := rec.Mentions(s.Words)
+			score.Add(s.Mentions, pred)
+			if *showErrors {
+				listNERErrors(a, s, pred)
+			}
+		}
+		sentences += len(sents)
+	}
+	return writeNERScore(a, &score, files, sentences, *asJSON || !a.terminal)
+}
+
+// listNERErrors prints gold mentions not predicted ("-") and predictions
+// not in the gold ("+"), as scored.
+func listNERErrors(a *app, s ner.Sentence, pred []ner.Mention) {
+	type k struct {
+		f, l int
+		t    string
+	}
+	set := func(ms []ner.Mention) map[k]bool {
+		m := map[k]bool{}
+		for _, x := range ms {
+			if t := eval.NEREvalType(x.Type); t != "" {
+				m[k{x.First, x.Last, t}] = true
+			}
+		}
+		return m
+	}
+	g, p := set(s.Mentions), set(pred)
+	show := func(sign string, x k) {
+		fmt.Fprintf(a.stdout, "%s %s %-7s %q in %q\n", s.Pos, sign, x.t, strings.Join(s.Words[x.f:x.l+1], " "), strings.Join(s.Words, " "))
+	}
+	for x := range g {
+		if !p[x] {
+			show("-", x)
+		}
+	}
+	for x := range p {
+		if !g[x] {
+			show("+", x)
+		}
+	}
+}
+
+func loadRecognizer(dir string) (*ner.Recognizer, error) {
+	if dir == "" {
+		return ner.Default()
+	}
+	fo, err := os.Open(filepath.Join(dir, "outer.lin"))
+	if err != nil {
+		return nil, err
+	}
+	defer fo.Close()
+	fi, err := os.Open(filepath.Join(dir, "inner.lin"))
+	if err != nil {
+		return nil, err
+	}
+	defer fi.Close()
+	return ner.Load(fo, fi)
+}
+
+type nerResult struct {
+	Type      string  `json:"type"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	eval.Count
+}
+
+func writeNERScore(a *app, s *eval.NERScore, files []string, sentences int, asJSON bool) error {
+	rows := []nerResult{{Type: "ALL", Precision: s.Overall.Precision(), Recall: s.Overall.Recall(), F1: s.Overall.F1(), Count: s.Overall}}
+	for _, t := range s.Types() {
+		c := s.ByType[t]
+		rows = append(rows, nerResult{Type: t, Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Count: c})
+	}
+	if asJSON {
+		return json.NewEncoder(a.stdout).Encode(map[string]any{"files": files, "sentences": sentences, "scores": rows})
+	}
+	fmt.Fprintf(a.stdout, "%d files, %d sentences (exact span, typed; GPE/LOC scored as PLACE)\n", len(files), sentences)
+	fmt.Fprintf(a.stdout, "%-8s %9s %9s %9s %6s %6s %6s\n", "type", "precision", "recall", "F1", "tp", "fp", "fn")
+	for _, r := range rows {
+		fmt.Fprintf(a.stdout, "%-8s %9.4f %9.4f %9.4f %6d %6d %6d\n", r.Type, r.Precision, r.Recall, r.F1, r.TP, r.FP, r.FN)
+	}
+	return nil
+}
+
+func runTrainNER(ctx context.Context, a *app, args []string) error {
+	fs := a.newFlags("train ner", "")
+	seed := fs.Uint64("seed", 1, "shuffling seed")
+	epochs := fs.Int("epochs", 20, "passes over the training data")
+	minWeight := fs.Float64("min-weight", 0.02, "drop averaged weights below this magnitude")
+	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for outer.lin and inner.lin")
+	uner := fs.Bool("uner", false, "train on UNER English EWT dev and test too")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *epochs < 1 {
+		return fmt.Errorf("%w: --epochs must be at least 1", errUsage)
+	}
+	if st, err := os.Stat(*out); err != nil || !st.IsDir() {
+		return fmt.Errorf("%w: --out %s is not a directory (run from the repository root)", errUsage, *out)
+	}
+	files, err := gumFiles([]string{"train"}, nil)
+	if err != nil {
+		return err
+	}
+	if *uner {
+		for _, n := range []string{"en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"} {
+			p, err := refdata.Path("uner-english-ewt", n)
+			if err != nil {
+				return err
+			}
+			files = append(files, p)
+		}
+	}
+	var data []ner.Sentence
+	for _, f := range files {
+		s, err := readNERFile(f)
+		if err != nil {
+			return err
+		}
+		data = append(data, s...)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	opts := []ner.TrainOption{ner.Seed(*seed), ner.Epochs(*epochs), ner.MinWeight(*minWeight)}
+	if a.terminal {
+		opts = append(opts, ner.Progress(func(layer string, e int) {
+			fmt.Fprintf(a.stderr, "\r%s layer, epoch %d/%d", layer, e, *epochs)
+		}))
+	}
+	rec, err := ner.Train(data, opts...)
+	if a.terminal {
+		fmt.Fprintln(a.stderr)
+	}
+	if err != nil {
+		return err
+	}
+	outer, inner := filepath.Join(*out, "outer.lin"), filepath.Join(*out, "inner.lin")
+	fo, err := os.Create(outer)
+	if err != nil {
+		return err
+	}
+	fi, err := os.Create(inner)
+	if err != nil {
+		fo.Close()
+		return err
+	}
+	err = rec.WriteModels(fo, fi)
+	if e := fo.Close(); err == nil {
+		err = e
+	}
+	if e := fi.Close(); err == nil {
+		err = e
+	}
+	if err != nil {
+		return err
+	}
+	nf, nw := rec.Size()
+	fmt.Fprintf(a.stdout, "trained on %d sentences from %d files: %d features, %d weights -> %s, %s\n", len(data), len(files), nf, nw, outer, inner)
+	return nil
+}

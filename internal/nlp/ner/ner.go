@@ -1,0 +1,291 @@
+// Package ner finds named entities (PERSON, ORG, GPE, LOC, NORP) in
+// tokenized sentences.
+//
+// PERSON, ORG, GPE and LOC come from two greedy averaged-perceptron
+// taggers with BILOU tags over word, shape, affix, context and gazetteer
+// features (no part-of-speech tags, so tagger errors do not leak in). The
+// "outer" tagger finds the largest name mentions ("NASA Administrator
+// Charles Bolden"), the "inner" one the smallest ("NASA"), so that names
+// nested inside others are found too, as GUM annotates them. Spans follow
+// GUM: a leading "the" and a possessive "'s" belong to the mention.
+//
+// NORP (nationalities, religious and political groups) has no training
+// data; it comes from the team's own gazetteer, for words outside the
+// tagged names.
+package ner
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/linear"
+)
+
+// Types are the types the taggers predict, in class order.
+var Types = []string{PERSON, ORG, GPE, LOC}
+
+// classes are "O" then B-, I-, L-, U- for each type.
+var classes = func() []string {
+	cs := []string{"O"}
+	for _, t := range Types {
+		cs = append(cs, "B-"+t, "I-"+t, "L-"+t, "U-"+t)
+	}
+	return cs
+}()
+
+// BILOU parts of a class id c > 0: (c-1)%4.
+const (
+	partB = iota
+	partI
+	partL
+	partU
+)
+
+func part(c int) int     { return (c - 1) % 4 }
+func typeOf(c int) int   { return (c - 1) / 4 }
+func class(t, p int) int { return 1 + 4*t + p }
+
+// allowed reports whether class c may follow class prev (-1 at the start);
+// last is true for the final token of the sentence.
+func allowed(prev, c int, last bool) bool {
+	inside := prev > 0 && (part(prev) == partB || part(prev) == partI)
+	if c == 0 {
+		return !inside
+	}
+	switch part(c) {
+	case partB:
+		return !inside && !last
+	case partI:
+		return inside && typeOf(prev) == typeOf(c) && !last
+	case partL:
+		return inside && typeOf(prev) == typeOf(c)
+	}
+	return !inside // U
+}
+
+// Layer names and their embedded models.
+const (
+	layerOuter = iota
+	layerInner
+	numLayers
+)
+
+var layerNames = [numLayers]string{"outer", "inner"}
+
+//go:embed model/outer.lin
+var outerModel []byte
+
+//go:embed model/inner.lin
+var innerModel []byte
+
+// Recognizer tags sentences. It is immutable and safe for concurrent use.
+type Recognizer struct {
+	layers [numLayers]*linear.Model
+}
+
+var (
+	defaultOnce sync.Once
+	defaultRec  *Recognizer
+	defaultErr  error
+)
+
+// Default returns the recognizer with the embedded models, loading them
+// on first use.
+func Default() (*Recognizer, error) {
+	defaultOnce.Do(func() {
+		defaultRec, defaultErr = Load(bytes.NewReader(outerModel), bytes.NewReader(innerModel))
+	})
+	return defaultRec, defaultErr
+}
+
+// Load reads a recognizer from its two model files.
+func Load(outer, inner io.Reader) (*Recognizer, error) {
+	r := &Recognizer{}
+	for i, src := range []io.Reader{outer, inner} {
+		m, err := linear.ReadModel(src)
+		if err != nil {
+			return nil, fmt.Errorf("ner %s model: %w", layerNames[i], err)
+		}
+		if !slices.Equal(m.Classes(), classes) {
+			return nil, fmt.Errorf("ner %s model: classes %v, want %v", layerNames[i], m.Classes(), classes)
+		}
+		r.layers[i] = m
+	}
+	return r, nil
+}
+
+// scratch holds per-call buffers.
+type scratch struct {
+	info   []tokenInfo
+	feats  []linear.Feature
+	scores []float32
+	tags   []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{scores: make([]float32, len(classes))} }}
+
+// Mentions returns the entities of a sentence given as words: the tagged
+// names of both layers (distinct spans, possibly nested) and NORP words
+// outside them, ordered by start, longer first.
+func (r *Recognizer) Mentions(words []string) []Mention {
+	if len(words) == 0 {
+		return nil
+	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	if cap(sc.info) < len(words) {
+		sc.info = make([]tokenInfo, len(words))
+		sc.tags = make([]int, len(words))
+	}
+	info := sc.info[:len(words)]
+	analyse(words, info)
+	var out []Mention
+	for _, m := range r.layers {
+		for _, mn := range decode(m, info, sc) {
+			if !sameSpan(out, mn) {
+				out = append(out, mn)
+			}
+		}
+	}
+	out = addNORP(words, out)
+	slices.SortFunc(out, func(a, b Mention) int {
+		if a.First != b.First {
+			return a.First - b.First
+		}
+		return b.Last - a.Last
+	})
+	return out
+}
+
+// sameSpan reports whether ms has a mention with m's span (of any type):
+// when the layers disagree on the type the outer layer, first, wins.
+func sameSpan(ms []Mention, m Mention) bool {
+	for _, x := range ms {
+		if x.First == m.First && x.Last == m.Last {
+			return true
+		}
+	}
+	return false
+}
+
+// decode tags info greedily with m and returns the mentions.
+func decode(m linear.Scorer, info []tokenInfo, sc *scratch) []Mention {
+	tags := sc.tags[:len(info)]
+	prev, prev2 := -1, -1
+	for i := range info {
+		sc.feats = features(sc.feats[:0], info, i, prev, prev2)
+		m.Score(sc.feats, sc.scores)
+		tags[i] = best(sc.scores, prev, i == len(info)-1)
+		prev2, prev = prev, tags[i]
+	}
+	return mentionsOf(tags)
+}
+
+// best returns the highest-scoring class allowed after prev.
+func best(scores []float32, prev int, last bool) int {
+	bc := -1
+	for c, s := range scores[:len(classes)] {
+		if allowed(prev, c, last) && (bc < 0 || s > scores[bc]) {
+			bc = c
+		}
+	}
+	return bc
+}
+
+// mentionsOf turns a valid BILOU tag sequence into mentions.
+func mentionsOf(tags []int) []Mention {
+	var out []Mention
+	start := -1
+	for i, c := range tags {
+		if c == 0 {
+			continue
+		}
+		switch part(c) {
+		case partB:
+			start = i
+		case partL:
+			if start >= 0 {
+				out = append(out, Mention{First: start, Last: i, Type: Types[typeOf(c)]})
+			}
+			start = -1
+		case partU:
+			out = append(out, Mention{First: i, Last: i, Type: Types[typeOf(c)]})
+		}
+	}
+	return out
+}
+
+// tagsOf encodes non-overlapping mentions as BILOU class ids.
+func tagsOf(n int, ms []Mention) []int {
+	tags := make([]int, n)
+	for _, m := range ms {
+		t := slices.Index(Types, m.Type)
+		if m.First == m.Last {
+			tags[m.First] = class(t, partU)
+			continue
+		}
+		tags[m.First] = class(t, partB)
+		for i := m.First + 1; i < m.Last; i++ {
+			tags[i] = class(t, partI)
+		}
+		tags[m.Last] = class(t, partL)
+	}
+	return tags
+}
+
+// addNORP adds runs of NORP gazetteer words that no mention covers
+// ("Ukrainian", "Sunni Muslims").
+func addNORP(words []string, ms []Mention) []Mention {
+	covered := func(i int) bool {
+		for _, m := range ms {
+			if m.First <= i && i <= m.Last {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(words); i++ {
+		if !inSet(norpWords, words[i]) || covered(i) {
+			continue
+		}
+		j := i
+		for j+1 < len(words) && inSet(norpWords, words[j+1]) && !covered(j+1) {
+			j++
+		}
+		ms = append(ms, Mention{First: i, Last: j, Type: NORP})
+		i = j
+	}
+	return ms
+}
+
+// Recognize returns the entities of sentence s (index sentIdx in its
+// document) with byte spans and text. Text joins the tokens with the
+// spacing of the original (SpaceAfter).
+func (r *Recognizer) Recognize(sentIdx int, s model.Sentence) []model.Entity {
+	words := make([]string, len(s.Tokens))
+	for i, t := range s.Tokens {
+		words[i] = t.Text
+	}
+	ms := r.Mentions(words)
+	out := make([]model.Entity, 0, len(ms))
+	for _, m := range ms {
+		var b strings.Builder
+		for i := m.First; i <= m.Last; i++ {
+			b.WriteString(s.Tokens[i].Text)
+			if i < m.Last && s.Tokens[i].SpaceAfter {
+				b.WriteByte(' ')
+			}
+		}
+		out = append(out, model.Entity{
+			Text: b.String(), Type: m.Type, Sentence: sentIdx, First: m.First, Last: m.Last,
+			Span: model.Span{Start: s.Tokens[m.First].Span.Start, End: s.Tokens[m.Last].Span.End},
+		})
+	}
+	return out
+}

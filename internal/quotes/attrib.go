@@ -1,0 +1,917 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// How a quote got its speaker, for tests and debugging.
+const (
+	viaPost      = "post"      // "...," said X / "...," X said
+	viaPre       = "pre"       // X said, "..."
+	viaAccording = "according" // according to X
+	viaColon     = "colon"     // X justified the strike: "..."
+	viaNext      = "next"      // "...!" X told reporters.
+	viaCont      = "cont"      // a quote continuing the previous speaker's words
+)
+
+// maxReach bounds how many items from a quote its cue may stand, so that
+// a sentence of thousands of quotes costs linear time.
+const maxReach = 80
+
+// attribution links a quote segment to the phrase naming its speaker.
+type attribution struct {
+	m   mention
+	cue string
+	via string
+	// end is the item after a post-posed attribution ("said X, Professor
+	// at Y."), so that a quote right after it continues the same speech.
+	end int
+}
+
+// sentOf returns the index of the sentence holding item i.
+func (sc *scan) sentOf(i int) int {
+	lo, hi := 0, len(sc.sents)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if sc.sents[m][1] <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// attribute finds the speaker of the quote item qi in sentence si. prev
+// holds the attributions of earlier quotes (by item index).
+func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bool) {
+	ss, se := sc.sents[si][0], sc.sents[si][1]
+	if sc.isNaming(qi, ss) {
+		return attribution{}, false
+	}
+	if a, ok := sc.postPosed(qi, se); ok {
+		return a, true
+	}
+	// "Trump's "mini-strokes" tweet": the owner's words.
+	if n, ok := sc.word(qi + 1); ok && docNouns[n.low] && qi-1 > ss && sc.items[qi-1].low == "'s" {
+		b := qi - 1
+		for b > ss && isNameWord(sc.items[b-1]) {
+			b--
+		}
+		if b < qi-1 {
+			if m, ok := sc.analyse(b, qi-1, 0, 0); ok && m.kind == mName {
+				return attribution{m: m, via: viaPre}, true
+			}
+		}
+	}
+	for c := qi - 1; c >= ss && c >= qi-maxReach; c-- {
+		it := sc.items[c]
+		// Skip "— which the BBC noted as unusual —" and "(...)".
+		if sc.isPunct(c, "—)") {
+			open := "—"
+			if it.text == ")" {
+				open = "("
+			}
+			k := c - 1
+			for k > ss && !sc.isPunct(k, open) && sc.items[k].kind != itQuote {
+				k--
+			}
+			if k > ss && sc.isPunct(k, open) {
+				c = k
+			}
+			continue
+		}
+		// "When Trump tweeted ..., Twitter placed a disclaimer "..."": a
+		// new clause with its own subject ends the search.
+		if sc.isPunct(c, ",") && c+2 < qi {
+			if n, ok := sc.word(c + 1); ok && isNameWord(n) && !sc.isPunct(c+2, ",") {
+				if v, ok := sc.word(c + 2); ok && !v.cap && !cues[v.low].isSpeech() && !stopWords[v.low] && !isLink(v) {
+					break
+				}
+			}
+		}
+		if !sc.isCue(c, ss) {
+			continue
+		}
+		a, ok, decided := sc.preCue(c, qi, ss, se)
+		if ok {
+			return a, true
+		}
+		if decided {
+			return attribution{}, false
+		}
+	}
+	standalone := sc.onlyPunctAfter(qi, se)
+	if qi > ss && sc.isPunct(qi-1, ":;") && standalone {
+		if m, ok := sc.colonSubject(ss, qi); ok {
+			return attribution{m: m, via: viaColon}, true
+		}
+	}
+	if m, ok := sc.documentSpeaker(qi, ss); ok {
+		return attribution{m: m, via: viaColon}, true
+	}
+	// "X said:" closing the paragraph before a quote paragraph.
+	if qi == ss && si > 0 && sc.para[si-1] != sc.para[si] && standalone {
+		ps, pe := sc.sents[si-1][0], sc.sents[si-1][1]
+		if pe-1 > ps && sc.isPunct(pe-1, ":") && sc.items[pe-2].kind == itWord {
+			if m, ok := sc.colonSubject(ps, pe-1); ok {
+				return attribution{m: m, via: viaColon}, true
+			}
+		}
+	}
+	if a, ok := sc.according(ss, se); ok {
+		return a, true
+	}
+	// "X gave its "deepest sympathies" and said ...": a coordinated speech verb.
+	for c := qi + 1; c+1 < se && c < qi+maxReach; c++ {
+		if sc.items[c].kind == itQuote {
+			break
+		}
+		if sc.items[c].low == "and" && cues[sc.items[c+1].low] == cueSay && !isParticiple(sc.items[c+1].low) {
+			if m, ok := sc.sentenceSubject(ss, qi); ok {
+				return attribution{m: m, cue: sc.items[c+1].text, via: viaPre}, true
+			}
+			break
+		}
+	}
+	if qi > ss && sc.isPunct(qi-1, ":") && standalone {
+		if m, ok := sc.sentenceSubject(ss, qi); ok {
+			return attribution{m: m, via: viaColon}, true
+		}
+	}
+	// "her "passion" for the hobby": the owner's word.
+	if p, ok := sc.word(qi - 1); ok && qi-1 >= ss && (p.low == "his" || p.low == "her" || p.low == "their") {
+		if n, ok := sc.word(qi + 1); !ok || !namedNouns[n.low] && !namingWords[n.low] {
+			g := possessives[p.low]
+			if g == "-" {
+				g = ""
+			}
+			return attribution{m: mention{from: qi - 1, to: qi, kind: mPronoun, gender: g}, via: viaPre}, true
+		}
+	}
+	if qi == ss && standalone {
+		if a, ok := sc.nextAttribution(si); ok {
+			return a, true
+		}
+		if a, ok := sc.continuation(si, prev); ok {
+			return a, true
+		}
+	}
+	// A quote in the first person inside a sentence about someone ("She
+	// typically chooses "to portray characters I love"") is that person's.
+	if firstPerson(quoteInner(sc.items[qi].text)) {
+		if m, ok := sc.sentenceSubject(ss, qi); ok && (m.kind == mPronoun && m.gender != "" || m.kind == mName && !m.org) {
+			return attribution{m: m, via: viaPre}, true
+		}
+	}
+	return attribution{}, false
+}
+
+// firstPerson: the text speaks in the first person.
+func firstPerson(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		switch strings.ToLower(strings.NewReplacer("’", "'").Replace(w)) {
+		case "i", "i'm", "i've", "i'd", "i'll", "my", "me", "mine", "myself":
+			return true
+		}
+	}
+	return false
+}
+
+// isCue: item c is a speech verb used as a verb (lower-case unless it opens
+// the sentence, not after an article: "the report said" is a noun).
+func (sc *scan) isCue(c, ss int) bool {
+	it := sc.items[c]
+	if it.kind != itWord || cues[it.low] == 0 || it.cap && c != ss || sc.isNounUse(c) {
+		return false
+	}
+	if needsOut[it.low] {
+		n, ok := sc.word(c + 1)
+		return ok && n.low == "out"
+	}
+	return true
+}
+
+// relativeSubject: the verb at c has its own subject right before it, after
+// a relative pronoun or at the start of the sentence ("which the New York
+// Times called", "he called"), so a quote right after it is the object's
+// description, not a name.
+func (sc *scan) relativeSubject(c, ss int) bool {
+	if p, ok := sc.word(c - 1); ok && isPronoun(p.low) {
+		return true
+	}
+	start, ok := sc.npLeft(c, ss)
+	if !ok {
+		return false
+	}
+	if start == ss {
+		return true
+	}
+	p, ok := sc.word(start - 1)
+	return ok && (p.low == "which" || p.low == "that" || p.low == "whom")
+}
+
+// onlyPunctAfter: nothing but punctuation follows item i in its sentence.
+func (sc *scan) onlyPunctAfter(i, se int) bool {
+	for k := i + 1; k < se; k++ {
+		if sc.items[k].kind != itPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// isNounUse: "the report said" uses report as a noun, "his remarks" too.
+func (sc *scan) isNounUse(c int) bool {
+	p, ok := sc.word(c - 1)
+	if !ok {
+		return false
+	}
+	switch p.low {
+	case "the", "a", "an", "his", "her", "their", "its", "our", "'s", "this", "that":
+		return true
+	}
+	return false
+}
+
+// isNaming reports quotes that name or mention rather than quote: "known
+// as "X"", "the word "X"", "a program called "X"", "Franowska of "Have no fear"".
+func (sc *scan) isNaming(qi, ss int) bool {
+	// "life", "liberty", and "happiness": a list of quoted words
+	if oneWord(sc.items[qi].text) {
+		for _, d := range []int{-1, 1} {
+			k := qi + d
+			comma := false
+			for k > ss && k < len(sc.items) && (sc.isPunct(k, ",") || sc.items[k].low == "and" || sc.items[k].low == "or") {
+				comma = comma || sc.isPunct(k, ",")
+				k += d
+			}
+			if comma && k >= 0 && k < len(sc.items) && sc.items[k].kind == itQuote && oneWord(sc.items[k].text) {
+				return true
+			}
+		}
+	}
+	// the "outward investment" strategy: a quoted modifier of a noun
+	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) {
+		return true
+	}
+	// "((hu))Hungarian language: ..." glosses in the original language
+	for k := qi - 1; k > ss && k >= qi-12; k-- {
+		if sc.items[k].low == "language" && sc.isPunct(k+1, ":") {
+			return true
+		}
+	}
+	// "his event, "Storm Area 51", was posted": a title in apposition.
+	if sc.isPunct(qi-1, ",") && sc.isPunct(qi+1, ",") {
+		if b, ok := sc.word(qi - 2); ok && namingWords[b.low] {
+			return true
+		}
+	}
+	if n, ok := sc.word(qi + 1); ok && termVerbs[n.low] && (qi == ss || sc.isPunct(qi-1, ":")) {
+		return true
+	}
+	p := qi - 1
+	if w, ok := sc.word(p); ok && (w.low == "the" || w.low == "a" || w.low == "an") {
+		p--
+	}
+	w, ok := sc.word(p)
+	if !ok || p < ss {
+		return false
+	}
+	if namingWords[w.low] {
+		return true
+	}
+	if w.low == "as" {
+		if b, ok := sc.word(p - 1); ok && (b.low == "known" || b.low == "such" || b.low == "termed" || b.low == "identified" || b.low == "only" || b.low == "listed") {
+			return true
+		}
+	}
+	// "Anna Franowska of "Have no fear", a charity": a name in apposition.
+	if (w.low == "of" || w.low == "from") && sc.isPunct(qi+1, ",)") {
+		if b, ok := sc.word(p - 1); ok && b.cap {
+			return true
+		}
+	}
+	return false
+}
+
+// postPosed handles `"...," said X` and `"...," X said`.
+func (sc *scan) postPosed(qi, se int) (attribution, bool) {
+	j := qi + 1
+	if sc.isPunct(j, ",") {
+		j++
+	}
+	w, ok := sc.word(j)
+	if !ok {
+		return attribution{}, false
+	}
+	if k := cues[w.low]; k == cueSay && !isParticiple(w.low) {
+		m, end, ok := sc.mentionRight(j+1, se)
+		if ok {
+			return attribution{m: m, cue: w.text, via: viaPost, end: sc.adjunctsEnd(end, se)}, true
+		}
+		return attribution{}, false
+	}
+	m, end, ok := sc.mentionRight(j, se)
+	if !ok {
+		return attribution{}, false
+	}
+	c := end
+	for c < se && adverbs[sc.items[c].low] && sc.items[c].kind == itWord {
+		c++
+	}
+	cw, ok := sc.word(c)
+	if !ok || cues[cw.low] != cueSay || isParticiple(cw.low) {
+		return attribution{}, false
+	}
+	// `"...," X said that ...` reports something else.
+	if n, ok := sc.word(c + 1); ok && n.low == "that" {
+		return attribution{}, false
+	}
+	return attribution{m: m, cue: cw.text, via: viaPost, end: sc.adjunctsEnd(c+1, se)}, true
+}
+
+// adjunctsEnd skips what follows an attribution up to the end of its
+// clause ("in a statement on Friday."), returning the item after it.
+func (sc *scan) adjunctsEnd(i, se int) int {
+	for ; i < se; i++ {
+		it := sc.items[i]
+		if it.kind == itQuote {
+			return i
+		}
+		if it.kind == itPunct && (it.text == "." || it.text == "," || it.text == ";" || it.text == ":") {
+			return i + 1
+		}
+	}
+	return i
+}
+
+// mentionRight reads a speaker phrase starting at item i, with its
+// appositive, returning the mention and the item after it.
+func (sc *scan) mentionRight(i, se int) (mention, int, bool) {
+	end, ok := sc.npRight(i, se)
+	if !ok {
+		return mention{}, 0, false
+	}
+	af, at, hasApp := sc.appositiveRight(end, se)
+	if !hasApp {
+		af, at = 0, 0
+	}
+	m, ok := sc.analyse(i, end, af, at)
+	if !ok {
+		return mention{}, 0, false
+	}
+	next := end
+	if hasApp {
+		next = at
+		// "University of California, San Diego's chancellor, Pradeep
+		// Khosla": a second appositive that is a person's name wins.
+		if f2, t2, ok := sc.appositiveRight(at, se); ok {
+			if n, ok := sc.analyse(f2, t2, 0, 0); ok && n.kind == mName && !n.org && strings.Contains(n.name, " ") && n.title == "" {
+				n.from, n.title = i, strings.TrimSpace(sc.textOf(i, at))
+				m, next = n, t2
+			}
+		}
+		if sc.isPunct(next, ",") {
+			next++
+		}
+	}
+	return m, next, true
+}
+
+// preCue tries the cue at item c for the quote at qi. decided is true when
+// the cue settles that qi is not a quote ("was called "X"").
+func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
+	w := sc.items[c]
+	kind := cues[w.low]
+	// "Trump was said to be suffering "...": no one is named as speaking.
+	if p, ok := sc.word(c - 1); ok && kind == cueSay && passiveOnly[p.low] && !isParticiple(w.low) {
+		if m, ok := sc.byAgent(qi+1, se); ok {
+			return attribution{m: m, cue: w.text, via: viaPre}, true, true
+		}
+		return a, false, false
+	}
+	if kind == cueStance {
+		if namingCues[w.low] && (c == qi-1 || c == qi-2 && sc.isPunct(qi-1, ",")) && !sc.relativeSubject(c, ss) {
+			return a, false, true // "a program called "X"" names
+		}
+		if p, ok := sc.word(c - 1); ok && passiveAux[p.low] {
+			if m, ok := sc.byAgent(qi+1, se); ok {
+				return attribution{m: m, cue: w.text, via: viaPre}, true, true
+			}
+			return a, false, true
+		}
+	}
+	if isParticiple(w.low) {
+		// "Calling it "X", the archbishop said": the subject follows.
+		if c == ss || c == ss+1 && adverbs[sc.items[ss].low] {
+			k := qi + 1
+			for j := qi + 1; j < se && sc.items[j].kind != itQuote; j++ {
+				if sc.isPunct(j, ",") {
+					k = j + 1
+					break
+				}
+			}
+			if m, _, ok := sc.mentionRight(k, se); ok {
+				return attribution{m: m, cue: w.text, via: viaPre}, true, true
+			}
+			return a, false, false
+		}
+		// "with Steve Scalise calling the probe "X"": the phrase right
+		// before the participle is its subject.
+		e := c
+		for e-1 > ss && sc.items[e-1].kind == itWord && strings.HasSuffix(sc.items[e-1].low, "ly") && !sc.items[e-1].cap {
+			e-- // "the media falsely describing him"
+		}
+		if e-1 > ss && sc.items[e-1].kind == itWord && !adverbs[sc.items[e-1].low] {
+			if start, ok := sc.npLeft(e, ss); ok {
+				m, ok := sc.analyse(start, e, 0, 0)
+				if !ok || m.kind != mName {
+					for k := e - 1; k > start; k-- {
+						if sc.items[k].low == "of" {
+							// "an example of the media describing": the media
+							m, ok = sc.analyse(k+1, e, 0, 0)
+							break
+						}
+					}
+				}
+				if ok && (m.kind == mName || m.kind == mNominal && sc.phrase(m.from, m.to).person) {
+					return attribution{m: m, cue: w.text, via: viaPre}, true, true
+				}
+				// "signed a letter saying": who signed it
+				if last, _ := sc.word(e - 1); docNouns[last.low] && start-1 > ss && !sc.items[start-1].cap && sc.items[start-1].kind == itWord {
+					if m, ok := sc.subjectBefore(start-1, ss); ok {
+						return attribution{m: m, cue: w.text, via: viaPre}, true, true
+					}
+				}
+			}
+		}
+		// "..., adding "X"": the subject of the main clause.
+		for k := c - 1; k >= ss; k-- {
+			it := sc.items[k]
+			if sc.isCue(k, ss) && cues[it.low] == cueSay && !isParticiple(it.low) {
+				if m, ok := sc.cueSubject(k, ss, se); ok {
+					return attribution{m: m, cue: w.text, via: viaPre}, true, true
+				}
+			}
+		}
+		if m, ok := sc.sentenceSubject(ss, c); ok {
+			return attribution{m: m, cue: w.text, via: viaPre}, true, true
+		}
+		// "In the filing itself Ford also made this point, writing "...""
+		for k := c - 1; k > ss; k-- {
+			if it := sc.items[k]; isNameWord(it) && sc.subjectLike(k) && !isNameWord(sc.items[k+1]) {
+				if start, ok := sc.npLeft(k+1, ss); ok {
+					if m, ok := sc.analyse(start, k+1, 0, 0); ok && m.kind == mName {
+						return attribution{m: m, cue: w.text, via: viaPre}, true, true
+					}
+				}
+			}
+		}
+		return a, false, false
+	}
+	m, ok := sc.cueSubject(c, ss, se)
+	if !ok {
+		return a, false, false
+	}
+	return attribution{m: m, cue: w.text, via: viaPre}, true, true
+}
+
+// cueSubject finds who does the speaking of the cue verb at c: the phrase
+// before it, or after it when inverted ("tweeted Johnson").
+func (sc *scan) cueSubject(c, ss, se int) (mention, bool) {
+	if m, ok := sc.subjectBefore(c, ss); ok {
+		return m, true
+	}
+	if c == ss || sc.items[c-1].kind == itQuote || sc.isPunct(c-1, ",") {
+		if m, _, ok := sc.mentionRight(c+1, se); ok {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// subjectBefore reads the subject phrase ending before the verb at c.
+func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
+	j := c - 1
+	for j >= ss && sc.items[j].kind == itWord && adverbs[sc.items[j].low] {
+		j--
+	}
+	if j < ss {
+		return mention{}, false
+	}
+	// "X, the Speaker of the House, said" / "X, speaking to the BBC, said"
+	if sc.isPunct(j, ",)") {
+		open := ",("
+		if sc.items[j].text == ")" {
+			open = "("
+		}
+		k := j - 1
+		for k >= ss && !sc.isPunct(k, open+"—") && j-k < 30 {
+			k--
+		}
+		if k <= ss || j-k >= 30 {
+			return mention{}, false
+		}
+		start, ok := sc.npLeft(k, ss)
+		if !ok {
+			return mention{}, false
+		}
+		// "Anderson Cooper, of CNN, one of Vanderbilt's sons, stated"
+		if p, ok := sc.word(start - 1); ok && (p.low == "of" || p.low == "from") && sc.isPunct(start-2, ",") {
+			if n, ok := sc.nameBeforeCommas(start-1, ss); ok {
+				return n, true
+			}
+		}
+		if m, ok := sc.analyse(start, k, 0, 0); ok && m.kind == mNominal && sc.isPunct(start-1, ",") {
+			if n, ok := sc.nameBeforeCommas(start, ss); ok {
+				return n, true
+			}
+		}
+		af, at := k+1, j
+		if f, ok := sc.word(af); !ok || f.low == "who" || f.low == "which" || strings.HasSuffix(f.low, "ing") || cues[f.low] != 0 || prepositions[f.low] || f.low == "also" {
+			af, at = 0, 0 // a clause, not a title
+		}
+		return sc.analyse(start, k, af, at)
+	}
+	w, ok := sc.word(j)
+	if !ok {
+		return mention{}, false
+	}
+	// "X opposed the withdrawal and said": the subject of the verb before
+	// "and", i.e. the nearest name followed by a verb, else the sentence's.
+	if w.low == "and" {
+		for k := j - 2; k >= ss; k-- {
+			n, v := sc.items[k], sc.items[k+1]
+			if isNameWord(n) && v.kind == itWord && pastVerb(v.low) && sc.subjectLike(k) {
+				if start, ok := sc.npLeft(k+1, ss); ok {
+					if m, ok := sc.analyse(start, k+1, 0, 0); ok && m.kind == mName {
+						return m, true
+					}
+				}
+			}
+		}
+		return sc.sentenceSubject(ss, j)
+	}
+	// "led Biden to express": the name before "to" speaks.
+	if w.low == "to" {
+		if n, ok := sc.word(j - 1); ok && isNameWord(n) {
+			if start, ok := sc.npLeft(j, ss); ok {
+				if m, ok := sc.analyse(start, j, 0, 0); ok && m.kind == mName {
+					return m, true
+				}
+			}
+		}
+	}
+	// "She went on to say", "he continued to say"
+	if w.low == "to" {
+		k := j - 1
+		if p, ok := sc.word(k); ok && p.low == "on" {
+			k--
+		}
+		if v, ok := sc.word(k); ok && k > ss && !v.cap && !stopWords[v.low] {
+			return sc.subjectBefore(k, ss)
+		}
+		return mention{}, false
+	}
+	if w.low == "which" || w.low == "that" || w.low == "who" {
+		return sc.relativeAntecedent(j, ss)
+	}
+	if isPronoun(w.low) {
+		return sc.analyse(j, j+1, 0, 0)
+	}
+	// "Their statement read", "his letter said": the owner, a pronoun.
+	if p, ok := sc.word(j - 1); ok && docNouns[w.low] && possessives[p.low] != "-" && possessives[p.low] != "" || ok && docNouns[w.low] && possessives[p.low] == "-" {
+		if g := possessives[p.low]; g != "" {
+			if g == "-" {
+				g = ""
+			}
+			return mention{from: j - 1, to: j, kind: mPronoun, gender: g}, true
+		}
+	}
+	start, ok := sc.npLeft(j+1, ss)
+	if !ok {
+		return mention{}, false
+	}
+	m, ok := sc.analyse(start, j+1, 0, 0)
+	// "and on Twitter referred": a lone name after a preposition is not
+	// the subject; look further left.
+	if p, okp := sc.word(start - 1); okp && start-1 > ss && prepositions[p.low] && p.low != "of" && p.low != "for" &&
+		!(ok && m.kind == mName && !m.org && strings.Contains(m.name, " ")) {
+		return sc.subjectBefore(start-1, ss)
+	}
+	if ok && m.kind == mNominal {
+		if n, ok := sc.nameBeforeCommas(start, ss); ok {
+			n.title, n.to = m.desc, m.to
+			return n, true
+		}
+	}
+	if !ok {
+		// "Facebook's statement said": the owner speaks; "The study
+		// reports": the document, an unnamed source.
+		if last, _ := sc.word(j); docNouns[last.low] {
+			if o, ok := sc.ownerOf(start, j+1); ok {
+				return o, true
+			}
+			if f, _ := sc.word(start); f.low == "the" && j+1-start == 2 {
+				return mention{from: start, to: j + 1, kind: mNominal, desc: sc.textOf(start+1, j+1)}, true
+			}
+		}
+	}
+	return m, ok
+}
+
+// nameBeforeCommas finds the name that a comma-separated chain of phrases
+// ending at item start describes: "Colin Sutherland, Lord Carloway, [the
+// Lord President]". The leftmost name of the chain wins.
+func (sc *scan) nameBeforeCommas(start, ss int) (mention, bool) {
+	var found mention
+	ok := false
+	for hops := 0; hops < 3 && start-1 > ss && sc.isPunct(start-1, ","); hops++ {
+		s, okl := sc.npLeft(start-1, ss)
+		if !okl {
+			break
+		}
+		m, okm := sc.analyse(s, start-1, 0, 0)
+		if !okm || m.kind != mName || m.org {
+			break
+		}
+		found, ok = m, true
+		start = s
+	}
+	return found, ok
+}
+
+// ownerOf finds "X's" inside [from, to) and returns X.
+func (sc *scan) ownerOf(from, to int) (mention, bool) {
+	for k := from; k < to; k++ {
+		if sc.items[k].low == "'s" && k > from {
+			return sc.analyse(from, k, 0, 0)
+		}
+	}
+	return mention{}, false
+}
+
+// relativeAntecedent: "a statement which read" -> who made the statement;
+// "Smith, who said" -> Smith.
+func (sc *scan) relativeAntecedent(j, ss int) (mention, bool) {
+	k := j - 1
+	if sc.isPunct(k, ",") {
+		k--
+	}
+	start, ok := sc.npLeft(k+1, ss)
+	if !ok {
+		return mention{}, false
+	}
+	if last, _ := sc.word(k); docNouns[last.low] || last.low == "signs" || last.low == "sign" {
+		if m, ok := sc.ownerOf(start, k+1); ok {
+			return m, true
+		}
+		// "They released a statement which said": the subject of released.
+		v := start - 1
+		if v > ss {
+			return sc.subjectBefore(v, ss)
+		}
+		return mention{}, false
+	}
+	m, ok := sc.analyse(start, k+1, 0, 0)
+	if ok && m.kind == mName && !m.org {
+		return m, true
+	}
+	// "Mark Hay, a marine ecologist and Regents Professor at GT, who said"
+	for b := start - 1; b > ss && b >= start-20; b-- {
+		if sc.items[b].kind == itQuote {
+			break
+		}
+		if sc.isPunct(b, ",") {
+			if s2, ok := sc.npLeft(b, ss); ok {
+				if n, ok := sc.analyse(s2, b, 0, 0); ok && n.kind == mName && !n.org {
+					n.title = strings.TrimSpace(sc.textOf(b+1, k+1))
+					return n, true
+				}
+			}
+			break
+		}
+	}
+	return m, ok
+}
+
+// byAgent reads "by X" after a passive cue's quote.
+func (sc *scan) byAgent(i, se int) (mention, bool) {
+	if w, ok := sc.word(i); ok && w.low == "by" {
+		m, _, ok := sc.mentionRight(i+1, se)
+		return m, ok
+	}
+	return mention{}, false
+}
+
+// according handles "according to X" anywhere in the sentence.
+func (sc *scan) according(ss, se int) (attribution, bool) {
+	for k := ss; k+1 < se; k++ {
+		if sc.items[k].low == "according" && sc.items[k+1].low == "to" {
+			i := k + 2
+			// "according to a tweet on Monday by X"
+			if m, _, ok := sc.mentionRight(i, se); ok && m.kind != mNominal {
+				return attribution{m: m, cue: "according to", via: viaAccording}, true
+			}
+			for b := i; b < se && b < i+8; b++ {
+				if sc.items[b].low == "by" {
+					if m, _, ok := sc.mentionRight(b+1, se); ok {
+						return attribution{m: m, cue: "according to", via: viaAccording}, true
+					}
+				}
+			}
+			if m, _, ok := sc.mentionRight(i, se); ok {
+				return attribution{m: m, cue: "according to", via: viaAccording}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// sentenceSubject reads the subject of the sentence [ss, limit), after an
+// introductory phrase ("In a statement released after the attack, ...").
+func (sc *scan) sentenceSubject(ss, limit int) (mention, bool) {
+	start := ss
+	if w, ok := sc.word(ss); ok && (introWords[w.text] || !w.cap) {
+		for k := ss; k < limit; k++ {
+			if sc.isPunct(k, ",") {
+				start = k + 1
+				break
+			}
+			if sc.items[k].kind == itQuote {
+				return mention{}, false
+			}
+		}
+		if start == ss {
+			return mention{}, false
+		}
+	}
+	m, end, ok := sc.mentionRight(start, limit)
+	if (!ok || end >= limit) && start == ss {
+		// "One of these groups, the Syrian Democratic Forces, said"
+		for k := ss; k < limit; k++ {
+			if sc.isPunct(k, ",") {
+				m, end, ok = sc.mentionRight(k+1, limit)
+				break
+			}
+		}
+	}
+	if !ok || end >= limit {
+		return mention{}, false
+	}
+	return m, true
+}
+
+// documentSpeaker handles a quote right after the document it comes from:
+// "Part of Trump's tweet included the statement, "..."" (the owner named in
+// the sentence), "Twitter placed a disclaimer "..."" (who made it).
+func (sc *scan) documentSpeaker(qi, ss int) (mention, bool) {
+	k := qi - 1
+	if sc.isPunct(k, ",:") {
+		k--
+	}
+	w, ok := sc.word(k)
+	if !ok || k <= ss || !docNouns[w.low] {
+		return mention{}, false
+	}
+	for o := ss + 1; o+1 < qi; o++ {
+		if sc.items[o].low == "'s" && docNouns[sc.items[o+1].low] {
+			b := o
+			for b > ss && isNameWord(sc.items[b-1]) {
+				b--
+			}
+			if b < o {
+				if m, ok := sc.analyse(b, o, 0, 0); ok && m.kind == mName {
+					return m, true
+				}
+			}
+		}
+	}
+	// the verb before "a disclaimer" and its subject
+	start := k
+	for start > ss && sc.items[start-1].kind == itWord && !sc.items[start-1].cap && !stopWords[sc.items[start-1].low] || start > ss && (sc.items[start-1].low == "a" || sc.items[start-1].low == "the") {
+		if sc.items[start-1].low == "a" || sc.items[start-1].low == "the" {
+			start--
+			break
+		}
+		start--
+	}
+	if v := start - 1; v > ss && sc.items[v].kind == itWord && !sc.items[v].cap {
+		if m, ok := sc.subjectBefore(v, ss); ok && m.kind == mName {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// colonSubject reads who speaks in "X justified the strike: ...": the
+// subject of the sentence, or the owner of "X's statement".
+func (sc *scan) colonSubject(ss, limit int) (mention, bool) {
+	// "issued the following statement from the king:"
+	for k := ss; k+2 < limit; k++ {
+		if docNouns[sc.items[k].low] && (sc.items[k+1].low == "from" || sc.items[k+1].low == "by") {
+			if m, _, ok := sc.mentionRight(k+2, limit); ok {
+				return m, true
+			}
+		}
+	}
+	m, ok := sc.sentenceSubject(ss, limit)
+	if !ok {
+		return mention{}, false
+	}
+	if m.kind != mNominal {
+		return m, true
+	}
+	if sc.phrase(m.from, m.to).person {
+		return m, true
+	}
+	if o, ok := sc.ownerOf(m.from, m.to); ok {
+		return o, true
+	}
+	return mention{}, false
+}
+
+// nextAttribution handles a quote that ends its sentence and is attributed
+// by the next one: `"...!" Macron told the world on Thursday via Twitter.`
+func (sc *scan) nextAttribution(si int) (attribution, bool) {
+	if si+1 >= len(sc.sents) || sc.para[si+1] != sc.para[si] {
+		return attribution{}, false
+	}
+	ns, ne := sc.sents[si+1][0], sc.sents[si+1][1]
+	m, end, ok := sc.mentionRight(ns, ne)
+	if !ok {
+		return attribution{}, false
+	}
+	c := end
+	for c < ne && sc.items[c].kind == itWord && adverbs[sc.items[c].low] {
+		c++
+	}
+	cw, ok := sc.word(c)
+	if !ok || cues[cw.low] != cueSay || isParticiple(cw.low) {
+		return attribution{}, false
+	}
+	for k := c + 1; k < ne; k++ {
+		it := sc.items[k]
+		if it.kind == itQuote || it.low == "that" || it.kind == itWord && cues[it.low] != 0 {
+			return attribution{}, false
+		}
+	}
+	return attribution{m: m, cue: cw.text, via: viaNext}, true
+}
+
+// continuation gives a quote that opens its sentence without attribution the
+// speaker of the sentence before: the previous quote's speaker, or the
+// subject of a speech verb there ("McGurk criticized the decision via
+// Twitter. "...""). Across a paragraph break only a quote carries over.
+func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, bool) {
+	if si == 0 {
+		return attribution{}, false
+	}
+	ps, pe := sc.sents[si-1][0], sc.sents[si-1][1]
+	samePara := sc.para[si-1] == sc.para[si]
+	for k := pe - 1; k >= ps; k-- {
+		if sc.items[k].kind == itQuote {
+			if a, ok := prev[k]; ok {
+				if !samePara && !sc.endsWithQuote(si-1) {
+					return attribution{}, false
+				}
+				return attribution{m: a.m, cue: a.cue, via: viaCont}, true
+			}
+			if !samePara {
+				return attribution{}, false
+			}
+		}
+	}
+	if !samePara {
+		return attribution{}, false
+	}
+	for k := pe - 1; k >= ps; k-- {
+		it := sc.items[k]
+		if sc.isCue(k, ps) {
+			if isParticiple(it.low) {
+				continue
+			}
+			if m, ok := sc.cueSubject(k, ps, pe); ok {
+				return attribution{m: m, cue: it.text, via: viaCont}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// endsWithQuote: the sentence's last item (before final punctuation) is a quote.
+func (sc *scan) endsWithQuote(si int) bool {
+	ps, pe := sc.sents[si][0], sc.sents[si][1]
+	k := pe - 1
+	for k > ps && sc.items[k].kind == itPunct {
+		k--
+	}
+	return k >= ps && sc.items[k].kind == itQuote
+}
+
+// oneWord: a quoted segment holding a single word.
+func oneWord(seg string) bool {
+	return len(strings.Fields(strings.Trim(quoteInner(seg), " ,.;:!?"))) == 1
+}

@@ -1,0 +1,218 @@
+package quotes
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/parleyhq/parley/internal/model"
+)
+
+// MinIoU is the overlap two quote spans need to count as the same quote:
+// intersection over union of their character ranges.
+const MinIoU = 0.5
+
+// Score counts (quote span, speaker) pairs. A predicted direct quote piece
+// matches a gold quote when their spans overlap with IoU >= MinIoU (each
+// used once) and the speakers agree (SpeakerMatch).
+type Score struct {
+	Gold      int     `json:"gold"`
+	Predicted int     `json:"predicted"`
+	Matched   int     `json:"matched"`    // span and speaker
+	SpanOnly  int     `json:"span_match"` // span, whatever the speaker
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+}
+
+func (s *Score) add(o Score) {
+	s.Gold += o.Gold
+	s.Predicted += o.Predicted
+	s.Matched += o.Matched
+	s.SpanOnly += o.SpanOnly
+}
+
+func (s *Score) finish() {
+	s.Precision, s.Recall, s.F1 = 0, 0, 0
+	if s.Predicted > 0 {
+		s.Precision = float64(s.Matched) / float64(s.Predicted)
+	}
+	if s.Gold > 0 {
+		s.Recall = float64(s.Matched) / float64(s.Gold)
+	}
+	if s.Precision+s.Recall > 0 {
+		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
+	}
+}
+
+// Report is the result of Evaluate.
+type Report struct {
+	Articles int        `json:"articles"`
+	Dev      Score      `json:"dev"`
+	Test     Score      `json:"test"`
+	All      Score      `json:"all"`
+	Errors   []Mismatch `json:"errors,omitempty"`
+}
+
+// Mismatch is one error: a gold quote missed, a predicted one not in the
+// gold, or a quote found with the wrong speaker.
+type Mismatch struct {
+	URL     string `json:"url"`
+	Split   string `json:"split"`
+	Kind    string `json:"kind"` // missed, spurious, speaker
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Gold    string `json:"gold,omitempty"`
+	Got     string `json:"got,omitempty"`
+	Excerpt string `json:"excerpt"`
+}
+
+// TextSource returns an annotated article's text.
+type TextSource func(file, url string) (string, bool)
+
+// Evaluate runs Extract on every annotated article and scores its direct
+// quotes against the annotation. analyse, when not nil, fills each document's
+// sentences and entities before extraction (the NLP pipeline). It fails when
+// an article is missing or its annotation does not fit the text.
+func Evaluate(gold []GoldArticle, texts TextSource, analyse func(*model.Document), opts ...Option) (Report, error) {
+	var r Report
+	opts = append(append([]Option(nil), opts...), DirectOnly())
+	for _, a := range gold {
+		text, ok := texts(a.File, a.URL)
+		if !ok {
+			return r, fmt.Errorf("evaluate quotes: %s not found in %s", a.URL, a.File)
+		}
+		if err := a.Check(text); err != nil {
+			return r, fmt.Errorf("evaluate quotes: %w", err)
+		}
+		doc := &model.Document{URL: a.URL, Text: text}
+		if analyse != nil {
+			analyse(doc)
+		}
+		s, errs := scoreArticle(a, doc, Extract(doc, opts...))
+		r.Articles++
+		if a.Split == SplitTest {
+			r.Test.add(s)
+		} else {
+			r.Dev.add(s)
+		}
+		r.All.add(s)
+		r.Errors = append(r.Errors, errs...)
+	}
+	r.Dev.finish()
+	r.Test.finish()
+	r.All.finish()
+	return r, nil
+}
+
+type predPiece struct {
+	span model.Span // code points
+	sp   model.Speaker
+	used bool
+}
+
+func scoreArticle(a GoldArticle, doc *model.Document, qs []model.Quote) (Score, []Mismatch) {
+	doc.Quotes = qs
+	doc.FillOffsets() // code-point offsets, as in the annotation
+	var pieces []predPiece
+	for _, q := range doc.Quotes {
+		if q.Kind != model.Direct {
+			continue
+		}
+		parts := q.PartOffsets
+		if len(parts) == 0 {
+			parts = []model.Span{q.Offsets}
+		}
+		for _, p := range parts {
+			pieces = append(pieces, predPiece{span: p, sp: q.Speaker})
+		}
+	}
+	s := Score{Gold: len(a.Quotes), Predicted: len(pieces)}
+	var errs []Mismatch
+	excerpt := func(sp model.Span) string {
+		r := []rune(doc.Text)
+		e := min(sp.End, sp.Start+60, len(r))
+		return string(r[sp.Start:e])
+	}
+	for _, g := range a.Quotes {
+		gs := model.Span{Start: g.Start, End: g.End}
+		best, bestIoU := -1, 0.0
+		for i, p := range pieces {
+			if v := iou(gs, p.span); !p.used && v >= MinIoU && v > bestIoU {
+				best, bestIoU = i, v
+			}
+		}
+		mm := Mismatch{URL: a.URL, Split: a.Split, Start: g.Start, End: g.End, Gold: goldName(g), Excerpt: excerpt(gs)}
+		if best < 0 {
+			mm.Kind = "missed"
+			errs = append(errs, mm)
+			continue
+		}
+		pieces[best].used = true
+		s.SpanOnly++
+		if SpeakerMatch(g, pieces[best].sp) {
+			s.Matched++
+			continue
+		}
+		mm.Kind, mm.Got = "speaker", predName(pieces[best].sp)
+		errs = append(errs, mm)
+	}
+	for _, p := range pieces {
+		if !p.used {
+			errs = append(errs, Mismatch{URL: a.URL, Split: a.Split, Kind: "spurious", Start: p.span.Start, End: p.span.End,
+				Got: predName(p.sp), Excerpt: excerpt(p.span)})
+		}
+	}
+	return s, errs
+}
+
+func goldName(g GoldQuote) string {
+	if g.Unnamed {
+		return "(unnamed) " + g.Speaker
+	}
+	return g.Speaker
+}
+
+func predName(sp model.Speaker) string {
+	if sp.Unnamed {
+		return "(unnamed) " + sp.Text
+	}
+	return sp.Name
+}
+
+// SpeakerMatch decides whether a predicted speaker is the annotated one: for
+// named speakers, Match on the names (after Key normalisation); for unnamed
+// sources, the prediction must be unnamed too and its description must have
+// the same head noun ("a senior official" ~ "the official").
+func SpeakerMatch(g GoldQuote, sp model.Speaker) bool {
+	if g.Unnamed {
+		return sp.Unnamed && headNoun(g.Speaker) != "" && headNoun(g.Speaker) == headNoun(sp.Text)
+	}
+	return sp.Name != "" && Match(g.Speaker, sp.Name)
+}
+
+// headNoun is the last word of a description before its modifiers ("a
+// spokesman for 10 Downing Street" -> "spokesman"), singular.
+func headNoun(desc string) string {
+	head := ""
+	for _, w := range strings.Fields(strings.ToLower(desc)) {
+		w = strings.Trim(w, ",.;:")
+		if prepositions[w] || w == "registered" || w == "using" || w == "who" || w == "seemingly" {
+			break
+		}
+		head = w
+	}
+	return strings.TrimSuffix(head, "s")
+}
+
+func iou(a, b model.Span) float64 {
+	lo, hi := max(a.Start, b.Start), min(a.End, b.End)
+	if hi <= lo {
+		return 0
+	}
+	union := max(a.End, b.End) - min(a.Start, b.Start)
+	return float64(hi-lo) / float64(union)
+}
+
+// runeLen is the length of s in code points.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -1,0 +1,168 @@
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// segment is one top-level quoted span of the text: [start, end) in bytes,
+// quote marks included. Quotes nested inside it are part of it.
+type segment struct {
+	start, end int
+	// open marks a segment that was never closed but runs to the end of its
+	// paragraph because the next paragraph reopens the quote (the convention
+	// for quotes over several paragraphs).
+	open bool
+}
+
+// maxNesting bounds quote nesting; deeper marks are treated as text.
+const maxNesting = 8
+
+type mark struct {
+	pos, size int
+	dir       int // +1 opens, -1 closes, 0 either
+}
+
+// findSegments pairs the double quote marks of text (straight ", curly “ ”,
+// low „ and guillemets « ») into top-level segments. Straight marks get their
+// direction from the characters around them; marks that cannot be paired are
+// ignored, so unbalanced input yields fewer segments, never a bogus one that
+// crosses a paragraph. Runs in time linear in len(text).
+func findSegments(text string) []segment {
+	var out []segment
+	for _, para := range paragraphs(text) {
+		out = appendParagraph(out, text, para[0], para[1])
+	}
+	// An unclosed quote continues into the next paragraph only when that
+	// paragraph opens with a quote mark.
+	for i := range out {
+		if !out[i].open {
+			continue
+		}
+		next := nextParagraphStart(text, out[i].end)
+		if next < 0 || next >= len(text) || !(i+1 < len(out) && out[i+1].start == next) {
+			out[i].start = -1 // drop
+		}
+	}
+	kept := out[:0]
+	for _, s := range out {
+		if s.start >= 0 {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// paragraphs splits text at newlines into [start, end) byte ranges.
+func paragraphs(text string) [][2]int {
+	var ps [][2]int
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i == len(text) || text[i] == '\n' {
+			if i > start {
+				ps = append(ps, [2]int{start, i})
+			}
+			start = i + 1
+		}
+	}
+	return ps
+}
+
+func nextParagraphStart(text string, from int) int {
+	i := from
+	for i < len(text) && text[i] != '\n' {
+		i++
+	}
+	for i < len(text) && (text[i] == '\n' || text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
+		i++
+	}
+	if i >= len(text) {
+		return -1
+	}
+	return i
+}
+
+func appendParagraph(out []segment, text string, start, end int) []segment {
+	var marks []mark
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '“', '„', '«':
+			marks = append(marks, mark{i, n, +1})
+		case '”', '»':
+			marks = append(marks, mark{i, n, -1})
+		case '"':
+			marks = append(marks, mark{i, n, straightDir(text, i, start, end)})
+		}
+		i += n
+	}
+	var stack []mark
+	var inner []segment // closed pairs nested in a still-open quote
+	deeper := 0         // opening marks beyond maxNesting, paired but not kept
+	for _, m := range marks {
+		opens := m.dir > 0 || (m.dir == 0 && len(stack) == 0)
+		if opens {
+			if len(stack) < maxNesting {
+				stack = append(stack, m)
+			} else {
+				deeper++
+			}
+			continue
+		}
+		if deeper > 0 {
+			deeper--
+			continue
+		}
+		if len(stack) == 0 {
+			continue // stray closing mark
+		}
+		o := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		seg := segment{start: o.pos, end: m.pos + m.size}
+		if len(stack) == 0 {
+			out = append(out, seg)
+			inner = inner[:0]
+		} else if len(stack) == 1 {
+			inner = append(inner, seg)
+		}
+	}
+	if len(stack) > 0 {
+		// The outermost quote is unclosed: its inner pairs stand on their own,
+		// and the outer one may continue into the next paragraph.
+		out = append(out, inner...)
+		e := end
+		for e > stack[0].pos && unicode.IsSpace(rune(text[e-1])) {
+			e--
+		}
+		if e > stack[0].pos+stack[0].size && len(inner) == 0 {
+			out = append(out, segment{start: stack[0].pos, end: e, open: true})
+		}
+	}
+	return out
+}
+
+// straightDir guesses whether the straight quote at i opens (+1) or closes
+// (-1) from its neighbours: a mark after a space and before a word opens, a
+// mark after a word and before a space or punctuation closes; 0 when the
+// neighbours do not tell.
+func straightDir(text string, i, start, end int) int {
+	var prev, next rune = ' ', ' '
+	if i > start {
+		prev, _ = utf8.DecodeLastRuneInString(text[start:i])
+	}
+	if i+1 < end {
+		next, _ = utf8.DecodeRuneInString(text[i+1 : end])
+	}
+	prevSpace := unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '{' || prev == '—' || prev == '–'
+	nextSpace := unicode.IsSpace(next) || next == ')' || next == ']' || next == '}'
+	nextPunct := next == '.' || next == ',' || next == ';' || next == ':' || next == '!' || next == '?' || next == '—' || next == '–'
+	switch {
+	case prevSpace && !nextSpace && !nextPunct:
+		return +1
+	case !prevSpace && (nextSpace || nextPunct):
+		return -1
+	case i+1 >= end && !prevSpace:
+		return -1
+	}
+	return 0
+}

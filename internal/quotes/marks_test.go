@@ -1,0 +1,36 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFindSegments(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // segment texts
+	}{
+		{"straight", `He said "yes" and "no."`, []string{`"yes"`, `"no."`}},
+		{"curly", `He said “yes,” she said “no.”`, []string{`“yes,”`, `“no.”`}},
+		{"nested double", `"The "United States" is not," he wrote.`, []string{`"The "United States" is not,"`}},
+		{"nested single", `"He said, 'Let's talk.' " Then.`, []string{`"He said, 'Let's talk.' "`}},
+		{"stray opener keeps inner pair", `He said "hello and "bye" now`, []string{`"bye"`}},
+		{"stray closer", `He said bye" now "ok"`, []string{`"ok"`}},
+		{"unbalanced dropped at paragraph end", "\"never closed\nNext paragraph.", nil},
+		{"continued paragraph", "\"First part.\n\"Second part.\"", []string{`"First part.`, `"Second part."`}},
+		{"no space after close", `"Q1,"he said`, []string{`"Q1,"`}},
+		{"guillemets", `Il a dit «oui».`, []string{`«oui»`}},
+		{"empty", ``, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range findSegments(tt.text) {
+				got = append(got, tt.text[s.start:s.end])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

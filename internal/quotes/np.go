@@ -1,0 +1,635 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type mentionKind uint8
+
+const (
+	mName    mentionKind = iota + 1 // a proper name, person or organisation
+	mPronoun                        // he, she, they...
+	mNominal                        // a description: "the minister", "a police spokesperson"
+)
+
+// mention is a phrase that names or describes a speaker.
+type mention struct {
+	from, to    int // item range [from, to), appositives included
+	kind        mentionKind
+	name        string // the proper name, when there is one
+	title       string
+	affiliation string
+	honorific   string
+	desc        string // the description of a nominal mention, without its article
+	org         bool
+	definite    bool // nominal with "the": refers back to someone named earlier
+	gender      string
+}
+
+// isLink: a lower-case connective inside a name ("bin", "von der").
+func isLink(w item) bool { return nameLinks[w.text] }
+
+// headWord: a lower-case noun that can head a speaker's description.
+func headWord(w item) bool {
+	return roleNouns[w.low] || titleWords[w.low] || orgWords[w.low] && !docNouns[w.low]
+}
+
+// Connectives that can sit inside a multi-word name.
+var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la le van von ter ten y abu ben`)
+
+// docNouns are things that speak for their author: "Facebook's statement".
+var docNouns = set(`disclaimer notice study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
+	judgment judgement proclamation document release communique order resolution comments remarks
+	speech address website account announcement`)
+
+func (sc *scan) word(i int) (item, bool) {
+	if i < 0 || i >= len(sc.items) || sc.items[i].kind != itWord {
+		return item{}, false
+	}
+	return sc.items[i], true
+}
+
+func (sc *scan) isPunct(i int, chars string) bool {
+	return i >= 0 && i < len(sc.items) && sc.items[i].kind == itPunct && strings.Contains(chars, sc.items[i].text)
+}
+
+// isNameWord: a capitalised word that can be part of a proper name.
+func isNameWord(it item) bool {
+	if it.kind != itWord || !it.cap || notNames[it.text] || strings.ContainsAny(it.text, "0123456789") {
+		return false
+	}
+	if it.upos != "" && it.upos != "PROPN" && it.upos != "NOUN" && it.upos != "ADJ" && it.upos != "X" {
+		return false
+	}
+	return true
+}
+
+// isAcronym: SDF, WHO, NATO.
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 6
+}
+
+// npToken tells whether item it may be inside a speaker noun phrase.
+func npToken(it item) bool {
+	if it.kind != itWord {
+		return false
+	}
+	if it.cap {
+		return !notNames[it.text] || it.low == "the" || it.low == "a" || it.low == "an"
+	}
+	if npBreak[it.low] && it.low != "and" || cues[it.low] != 0 && !roleNouns[it.low] || adverbs[it.low] {
+		return false
+	}
+	if it.upos != "" {
+		switch it.upos {
+		case "NOUN", "PROPN", "ADJ", "DET", "NUM", "PART", "ADP", "CCONJ":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// npLeft reads the noun phrase that ends just before item end, not reaching
+// before item min. It returns the start of the phrase.
+func (sc *scan) npLeft(end, min int) (int, bool) {
+	i := end - 1
+	start := -1
+	lower := 0 // lower-case words since the last anchor
+	for ; i >= min; i-- {
+		it := sc.items[i]
+		roleTo := it.low == "to" && i > min && (roleNouns[sc.items[i-1].low] || titleWords[sc.items[i-1].low])
+		if !npToken(it) && !roleTo {
+			break
+		}
+		switch {
+		case it.low == "the" || it.low == "a" || it.low == "an" || it.low == "another":
+			// "the head of the police's investigators": an inner article.
+			if p, ok := sc.word(i - 1); ok && i-1 >= min && (p.low == "of" || p.low == "for" || p.low == "from" ||
+				p.low == "to" && i-2 >= min && (roleNouns[sc.items[i-2].low] || titleWords[sc.items[i-2].low])) {
+				start, lower = i, 0
+				continue
+			}
+			return i, end-i > 1
+		case it.low == "to" && i > min && (roleNouns[sc.items[i-1].low] || titleWords[sc.items[i-1].low]):
+			// "contributor to Slate", "ambassador to Ukraine"
+			lower++
+		case it.low == "'s" || it.cap || headWord(it) || isLink(it) || unicode.IsDigit(rune(it.text[0])):
+			start, lower = i, 0
+		case it.low == "of" || it.low == "for" || it.low == "from" || it.low == "and":
+			lower++
+		default:
+			lower++
+			if lower > 3 {
+				i = -1
+			}
+		}
+		if i < 0 {
+			break
+		}
+	}
+	if start < 0 {
+		return 0, false
+	}
+	// A phrase cannot start with a connective.
+	for start < end && (sc.items[start].low == "of" || sc.items[start].low == "and" || sc.items[start].low == "'s") {
+		start++
+	}
+	return start, start < end
+}
+
+// npRight reads the noun phrase starting at item i (not beyond max) and
+// returns its end.
+func (sc *scan) npRight(i, max int) (int, bool) {
+	if w, ok := sc.word(i); ok && !w.cap && strings.HasSuffix(w.low, "ing") {
+		return 0, false // "addressing the leaders" is a clause
+	}
+	j := i
+	if w, ok := sc.word(j); ok && numberWords[w.low] {
+		j++ // "Fifty former officials"
+	}
+	end := -1
+	named := false // a name word has been read: lower-case words end the phrase
+	for ; j < max; j++ {
+		it := sc.items[j]
+		if !npToken(it) && !(j == i && pronouns[it.low] != "" || j == i && pronouns[it.low] == "" && isPronoun(it.low)) {
+			break
+		}
+		if j == i && isPronoun(it.low) {
+			return j + 1, true
+		}
+		switch {
+		case j == i && (it.low == "the" || it.low == "a" || it.low == "an" || it.low == "another"):
+		case it.low == "'s":
+			// "Honcharuk's offer": the owner is the phrase; "Merkel's
+			// spokesperson" goes on.
+			if n, ok := sc.word(j + 1); !ok || !(n.cap || headWord(n)) {
+				j = max
+				continue
+			}
+			end = j + 1
+		case it.cap || headWord(it) || isLink(it) && end >= 0:
+			end = j + 1
+			if isNameWord(it) && !isTitleWord(it.low) && !demonyms[it.text] && !isHonorific(it.text) {
+				named = true
+			}
+		case it.low == "of" || it.low == "for" || it.low == "from" || it.low == "at" || it.low == "on" || it.low == "and" || it.low == "the":
+			// only inside the phrase: checked by what follows
+			if it.low == "at" || it.low == "on" {
+				if n, ok := sc.word(j + 1); !ok || !(n.cap || n.low == "the") {
+					j = max
+				}
+			}
+		default:
+			// Lower-case words pass when a name or role follows soon
+			// ("student protester Joshua Wong"); after a name only a role
+			// and a name do ("Rutgers University political scholar Kelly
+			// Dittmar").
+			if named && !sc.roleThenName(j, max) || !named && !sc.anchorWithin(j+1, max, 3) {
+				j = max
+			}
+		}
+	}
+	if end < 0 {
+		return 0, false
+	}
+	return end, true
+}
+
+// roleThenName: from item i, up to three lower-case words ending in a role
+// or title noun, then a capitalised word.
+func (sc *scan) roleThenName(i, max int) bool {
+	for k := i; k < max && k < i+3; k++ {
+		it := sc.items[k]
+		if it.kind != itWord || it.cap || stopWords[it.low] || cues[it.low] != 0 && !roleNouns[it.low] {
+			return false
+		}
+		if roleNouns[it.low] || titleWords[it.low] {
+			n, ok := sc.word(k + 1)
+			return ok && n.cap
+		}
+	}
+	return false
+}
+
+func isPronoun(w string) bool {
+	_, ok := pronouns[w]
+	return ok
+}
+
+// anchorWithin: a capitalised word or role noun within n items from i.
+func (sc *scan) anchorWithin(i, max, n int) bool {
+	for k := i; k < max && k < i+n; k++ {
+		it := sc.items[k]
+		if it.kind != itWord {
+			return false
+		}
+		if it.cap || headWord(it) {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveRight reads ", the Speaker of the House," after a phrase ending
+// at item i. It returns the range of the appositive's words and the item
+// after it, or ok=false.
+func (sc *scan) appositiveRight(i, max int) (from, to int, ok bool) {
+	if !sc.isPunct(i, ",") {
+		return 0, 0, false
+	}
+	first, okw := sc.word(i + 1)
+	if !okw || strings.HasSuffix(first.low, "ing") || first.low == "who" || first.low == "which" || first.low == "that" || cues[first.low] != 0 && !roleNouns[first.low] {
+		return 0, 0, false
+	}
+	if !(first.cap || first.low == "the" || first.low == "a" || first.low == "an" || titleWords[first.low] || roleNouns[first.low] || first.low == "former" || first.low == "then") {
+		return 0, 0, false
+	}
+	j := i + 1
+	for ; j < max && j < i+25; j++ {
+		it := sc.items[j]
+		if it.kind == itQuote || it.kind == itPunct && it.text != "-" && it.text != "–" {
+			break
+		}
+		if it.kind == itWord && !it.cap && (cues[it.low] == cueSay && !roleNouns[it.low] || it.low == "who" || it.low == "which" || finiteVerbs[it.low]) {
+			return 0, 0, false
+		}
+	}
+	if j == i+1 || j-i > 14 {
+		return 0, 0, false
+	}
+	if j < max && !sc.isPunct(j, ",.)") && sc.items[j].kind != itQuote {
+		return 0, 0, false
+	}
+	return i + 1, j, true
+}
+
+// text returns the document text covering items [from, to).
+func (sc *scan) textOf(from, to int) string {
+	if from >= to {
+		return ""
+	}
+	return sc.text[sc.items[from].s:sc.items[to-1].e]
+}
+
+// analyse builds a mention from the phrase [from, to) and an optional
+// appositive [af, at).
+func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
+	m := mention{from: from, to: to}
+	if at > af {
+		m.to = at
+	}
+	if to-from == 1 && isPronoun(sc.items[from].low) {
+		m.kind = mPronoun
+		m.gender = pronouns[sc.items[from].low]
+		return m, true
+	}
+	head := sc.phrase(from, to)
+	var app phraseInfo
+	if at > af {
+		app = sc.phrase(af, at)
+	}
+	// "The Vice President, Mike Pence", "the director of Amnesty
+	// International, Mariela Belski": the name may be in the appositive.
+	pureName := app.name != "" && !app.org && app.title == "" && app.affiliation == "" && strings.Contains(app.name, " ") &&
+		strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(app.raw), app.honorific)) == app.name
+	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ") || head.roleOf) {
+		head, app = app, head
+		if app.title == "" {
+			app.title = app.desc
+		}
+	}
+	if head.name == "" {
+		if head.desc == "" || !head.person {
+			return mention{}, false
+		}
+		m.kind = mNominal
+		m.desc = head.desc
+		m.definite = head.definite
+		m.title = head.desc
+		return m, true
+	}
+	m.kind = mName
+	m.name, m.org, m.honorific = head.name, head.org, head.honorific
+	m.title, m.affiliation = head.title, head.affiliation
+	if at > af {
+		t, a := splitTitle(app.raw)
+		if m.title == "" || t != "" {
+			if m.title != "" && m.honorific == "" && isTitleWord(strings.ToLower(m.title)) {
+				m.honorific = m.title // "Ambassador William Taylor, former U.S. Ambassador to Ukraine"
+			}
+			m.title = t
+		}
+		if a != "" {
+			m.affiliation = a
+		}
+	}
+	if isHonorific(m.honorific) {
+		switch strings.ToLower(strings.TrimSuffix(m.honorific, ".")) {
+		case "mr", "sir", "lord", "father", "fr":
+			m.gender = "m"
+		case "mrs", "ms", "miss", "dame", "lady", "mme", "madame":
+			m.gender = "f"
+		}
+	}
+	return m, true
+}
+
+type phraseInfo struct {
+	raw, name, title, affiliation, honorific, desc string
+	org, person, definite                          bool
+	roleOf                                         bool // "director of ...": a description of someone
+}
+
+// phrase splits a noun phrase into title, honorific, name and affiliation.
+func (sc *scan) phrase(from, to int) phraseInfo {
+	var p phraseInfo
+	p.raw = sc.textOf(from, to)
+	words := sc.items[from:to]
+	if len(words) == 0 {
+		return p
+	}
+	if l := words[0].low; l == "the" || l == "a" || l == "an" || l == "another" {
+		p.definite = l == "the"
+		words = words[1:]
+		from++
+	}
+	if len(words) > 1 && numberWords[words[0].low] {
+		words = words[1:]
+		from++
+	}
+	if len(words) == 0 {
+		return p
+	}
+	last := words[len(words)-1]
+	describe := func() phraseInfo {
+		p.desc = sc.textOf(from, to)
+		p.person = true
+		return p
+	}
+	p.roleOf = len(words) > 2 && !words[0].cap && (roleNouns[words[0].low] || titleWords[words[0].low]) && (words[1].low == "of" || words[1].low == "for" || words[1].low == "from")
+	endsInName := len(words) >= 2 && isNameWord(last) && !isTitleWord(last.low) && isNameWord(words[len(words)-2]) && !isTitleWord(words[len(words)-2].low)
+	// "the government of American Samoa", "the Ministry of Health"
+	if len(words) > 2 && orgWords[words[0].low] && !roleNouns[words[0].low] && words[1].low == "of" && words[len(words)-1].cap {
+		p.name, p.org = sc.textOf(from, to), true
+		return p
+	}
+	// "members of the House of Commons", "representatives from Iran"
+	if (!endsInName || !titleWords[words[0].low]) && len(words) > 2 && (roleNouns[words[0].low] || !words[0].cap) && (words[1].low == "of" || words[1].low == "from" || words[1].low == "for") {
+		p.affiliation = trimThe(sc.textOf(from+2, to))
+		return describe()
+	}
+	// "an Interpol spokesperson", "Merkel's spokesperson", "the archbishop"
+	if !last.cap && (roleNouns[last.low] || titleWords[last.low]) {
+		return describe()
+	}
+	// "Officials said", "Authorities said": a group, capitalised only
+	// because it opens the sentence.
+	if len(words) == 1 && (roleNouns[last.low] || groupNouns[last.low]) && !titleWords[last.low] {
+		return describe()
+	}
+	if len(words) == 1 && docNouns[last.low] {
+		p.desc = sc.textOf(from, to)
+		return p
+	}
+	// "Erdogan's office", "Facebook's statement"
+	if !last.cap && len(words) > 2 && words[len(words)-2].low == "'s" {
+		if docNouns[last.low] {
+			p.desc = sc.textOf(from, to)
+			return p
+		}
+		if orgWords[last.low] {
+			p.name, p.org, p.person = sc.textOf(from, to), true, false
+			return p
+		}
+	}
+	isName := func(w item) bool {
+		return isNameWord(w) && !isTitleWord(w.low) && !isHonorific(w.text) && !demonyms[w.text] && !orgWords[w.low] && !isAcronym(w.text)
+	}
+	// "Jennifer Daskal of American University and contributor to Slate":
+	// the second description goes.
+	for k := 1; k+1 < len(words) && !endsInName; k++ {
+		if words[k].low == "and" && !words[k].cap && (roleNouns[words[k+1].low] || titleWords[words[k+1].low] || words[k+1].low == "contributor") {
+			to = from + k
+			words = words[:k]
+			last = words[k-1]
+			break
+		}
+	}
+	// "Steve Peers of the University of Essex": a name, then where from.
+	for k := len(words) - 2; k >= 2; k-- {
+		if (words[k].low == "of" || words[k].low == "from" || words[k].low == "at") && isName(words[k-1]) && isName(words[k-2]) {
+			p.affiliation = trimThe(sc.textOf(from+k+1, to))
+			to = from + k
+			words = words[:k]
+			last = words[k-1]
+			break
+		}
+	}
+	// The trailing run of name words: a person's name. When the entity
+	// tagger marks the last word as a person, the name is its PERSON words.
+	n := len(words)
+	start := n
+	names := 0
+	personTail := last.person
+	for start > 0 {
+		w := words[start-1]
+		switch {
+		case personTail && !w.person && !isLink(w):
+			goto tailDone
+		case isName(w):
+			names++
+		case names > 0 && (isLink(w) || demonyms[w.text] && !isAcronym(w.text)):
+		default:
+			goto tailDone
+		}
+		start--
+	}
+tailDone:
+	for start < n && isLink(words[start]) {
+		start++
+	}
+	end := n
+	if start > 0 && start < n {
+		k := start - 1
+		if words[k].low == "the" && k > 0 {
+			k--
+		}
+		if (words[k].low == "of" || words[k].low == "for" || words[k].low == "on") && p.orgLike(words[:k]) && k > 0 && words[k-1].cap {
+			start = n // "Court of the United Kingdom": an organisation
+		}
+	}
+	prep := start - 1
+	if prep > 0 && words[prep].low == "the" {
+		prep-- // "of the United States Joe Biden"
+	}
+	if start < n && prep >= 0 && (words[prep].low == "of" || words[prep].low == "from" || words[prep].low == "at" || words[prep].low == "for") {
+		before := prep - 1
+		switch {
+		case before >= 0 && isName(words[before]):
+			// "Doug Collins of Georgia", "Mohammad bin Salman of Saudi Arabia"
+			p.affiliation = sc.textOf(from+start, from+n)
+			end = before + 1
+			start = end
+			for start > 0 && (isName(words[start-1]) || isLink(words[start-1])) {
+				start--
+			}
+		case end-start >= 3:
+			// "President of Ukraine Volodymyr Zelenskyy"
+			p.affiliation = sc.textOf(from+start, from+end-2)
+			start = end - 2
+		}
+	}
+	if start < end && end-start == 1 && words[start].place && !words[start].person {
+		start = end // "Tehran" alone is a place
+	}
+	if start < end && (end-start >= 2 || nameShaped(words[start].text) && !p.orgLike(words)) {
+		p.name = sc.textOf(from+start, from+end)
+		p.person = true
+		pre := start
+		if pre > 0 && isHonorific(words[pre-1].text) {
+			p.honorific = words[pre-1].text
+			pre--
+		}
+		if pre > 0 && (words[pre-1].low == "of" || words[pre-1].low == "from" || words[pre-1].low == "at") {
+			// title "Director of Amnesty International" ends with its affiliation
+			pre = start
+		}
+		if pre > 0 {
+			// "the conduct of United States President Trump": what comes
+			// before "X of" is not part of the title.
+			t := 0
+			for k := pre - 1; k > 0; k-- {
+				if (words[k].low == "of" || words[k].low == "for") && !words[k-1].cap && !titleWords[words[k-1].low] && !roleNouns[words[k-1].low] {
+					t = k + 1
+					break
+				}
+			}
+			for t < pre && (words[t].low == "the" || words[t].low == "a" || words[t].low == "an") {
+				t++
+			}
+			// "Northwestern University public health expert": the
+			// organisation opening the title is the affiliation.
+			o := t
+			for o < pre && (words[o].cap || isAcronym(words[o].text) || (words[o].low == "of" || words[o].low == "for" || words[o].low == "and") && o > t) {
+				o++
+			}
+			if o > t && o < pre && !words[o].cap && looksOrg(sc.textOf(from+t, from+o)) && p.affiliation == "" {
+				p.affiliation = sc.textOf(from+t, from+o)
+				t = o
+			}
+			from, pre = from+t, pre-t
+			words = words[t:]
+			start -= t
+		}
+		if pre > 0 {
+			p.title = sc.textOf(from, from+pre)
+			if start-pre == 0 && pre == 1 && (words[0].low == "ambassador" || words[0].low == "professor") {
+				p.honorific, p.title = words[0].text, ""
+			}
+			if strings.HasSuffix(p.title, " of") || strings.HasSuffix(p.title, " from") {
+				p.title = strings.TrimSpace(p.title[:strings.LastIndex(p.title, " ")])
+			}
+		}
+		return p
+	}
+	// An organisation: a capitalised chain with an organisation word.
+	if p.orgLike(words) {
+		k := n
+		for k > 0 {
+			w := words[k-1]
+			if w.cap || isAcronym(w.text) || (w.low == "of" || w.low == "for" || w.low == "on" || w.low == "and" || w.low == "the") && k < n {
+				k--
+				continue
+			}
+			break
+		}
+		for k < n && !words[k].cap {
+			k++
+		}
+		if k < n {
+			p.name, p.org = sc.textOf(from+k, from+n), true
+			p.person = false
+			if k > 0 {
+				p.title = sc.textOf(from, from+k)
+			}
+			return p
+		}
+	}
+	p.desc = sc.textOf(from, to)
+	p.person = roleNouns[last.low] || titleWords[last.low] || orgWords[last.low] && !docNouns[last.low]
+	if docNouns[last.low] {
+		p.person = false
+	}
+	return p
+}
+
+// orgLike: the phrase holds an organisation word, an acronym or an ORG entity.
+func (p *phraseInfo) orgLike(words []item) bool {
+	for _, w := range words {
+		if orgWords[w.low] && (w.cap || isAcronym(w.text)) || isAcronym(w.text) && !demonyms[w.text] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameShaped: a single word that can be a surname or organisation.
+func nameShaped(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && utf8.RuneCountInString(w) > 1
+}
+
+// splitTitle cuts an appositive into title and affiliation:
+// "Professor of History at Catholic University of America" ->
+// ("Professor of History", "Catholic University of America");
+// "the Director-General of the WHO" -> ("Director-General", "WHO").
+func splitTitle(app string) (title, affiliation string) {
+	app = strings.TrimSpace(app)
+	for _, det := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(strings.ToLower(app), det) {
+			app = app[len(det):]
+			break
+		}
+	}
+	if i := strings.Index(app, " at "); i > 0 {
+		return app[:i], trimThe(app[i+4:])
+	}
+	if i := strings.Index(app, " for "); i > 0 {
+		if ws := strings.Fields(app[:i]); roleNouns[strings.ToLower(ws[len(ws)-1])] || titleWords[strings.ToLower(ws[len(ws)-1])] {
+			return app[:i], trimThe(app[i+5:])
+		}
+	}
+	if i := strings.Index(app, " of "); i > 0 {
+		rest := trimThe(app[i+4:])
+		if looksOrg(rest) {
+			return app[:i], rest
+		}
+	}
+	return app, ""
+}
+
+func trimThe(s string) string {
+	if strings.HasPrefix(s, "the ") {
+		return s[4:]
+	}
+	return s
+}
+
+func looksOrg(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if orgWords[strings.ToLower(w)] && w != "State" || isAcronym(w) {
+			return true
+		}
+	}
+	return false
+}

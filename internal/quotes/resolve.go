@@ -1,0 +1,437 @@
+package quotes
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/parleyhq/parley/internal/model"
+)
+
+// docIndex is what the resolver knows about the whole document: every named
+// or described person and organisation in order, so that surnames, pronouns
+// and "the minister" can be traced back to a name.
+type docIndex struct {
+	sc       *scan
+	mentions []indexed
+	reg      Registry
+	acronyms map[string]string // "SDF" -> "Syrian Democratic Forces"
+	votes    map[string]int    // name key -> (+ male, - female) pronoun votes
+	counts   map[string]int    // name key (full name when known) -> mentions
+	keys     map[string][]string
+	ckeys    []string           // countKey of each mention ("" for descriptions)
+	words    [][]string         // lower-case words of each named mention's title and name
+	profiles map[string]profile // by countKey
+}
+
+// match is Match with the key tokens of each name computed once.
+func (ix *docIndex) match(a, b string) bool {
+	return matchTokens(ix.keyOf(a), ix.keyOf(b))
+}
+
+func (ix *docIndex) keyOf(name string) []string {
+	k, ok := ix.keys[name]
+	if !ok {
+		k = keyTokens(name)
+		ix.keys[name] = k
+	}
+	return k
+}
+
+type indexed struct {
+	m       mention
+	sent    int
+	subject bool // not inside a prepositional phrase or possessive
+}
+
+// prepositions that make a following name a non-subject.
+var prepositions = set(`of to by with for from at in on about against between under into over via than`)
+
+func (sc *scan) index() *docIndex {
+	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}, profiles: map[string]profile{}}
+	for si, s := range sc.sents {
+		for i := s[0]; i < s[1]; i++ {
+			it := sc.items[i]
+			if it.kind != itWord {
+				continue
+			}
+			if g := pronounGender(it.low); g != "" {
+				ix.vote(si, i, g)
+				continue
+			}
+			next, _ := sc.word(i + 1)
+			start := it.cap && !notNames[it.text] || (it.low == "the" || it.low == "a" || it.low == "an") && sc.anchorWithin(i+1, s[1], 4) ||
+				(titleWords[it.low] || roleNouns[it.low]) && next.cap
+			if !start {
+				continue
+			}
+			m, end, ok := sc.mentionRight(i, s[1])
+			if !ok || end <= i {
+				continue
+			}
+			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: sc.subjectLike(i)})
+			if m.kind == mName {
+				if !m.org {
+					ix.reg.Add(m.name)
+				}
+				// "Syrian Democratic Forces (SDF)"
+				if sc.isPunct(end, "(") {
+					if a, ok := sc.word(end + 1); ok && isAcronym(a.text) && sc.isPunct(end+2, ")") {
+						ix.acronyms[a.text] = m.name
+					}
+				}
+			}
+			i = end - 1
+		}
+	}
+	ix.ckeys = make([]string, len(ix.mentions))
+	ix.words = make([][]string, len(ix.mentions))
+	for k, im := range ix.mentions {
+		if im.m.kind != mName {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(im.m.title + " " + im.m.honorific + " " + im.m.name + " " + im.m.affiliation)) {
+			ix.words[k] = append(ix.words[k], strings.TrimSuffix(w, ","))
+		}
+		ck := ix.countKey(im.m)
+		ix.ckeys[k] = ck
+		ix.counts[ck]++
+		p := ix.profiles[ck]
+		if p.title == "" && im.m.title != "" {
+			p.title, p.affiliation = im.m.title, im.m.affiliation
+		}
+		if p.affiliation == "" && im.m.affiliation != "" && p.title == im.m.title {
+			p.affiliation = im.m.affiliation
+		}
+		if p.honorific == "" {
+			p.honorific = im.m.honorific
+		}
+		ix.profiles[ck] = p
+	}
+	return ix
+}
+
+// profile is the best title, affiliation and honorific seen for a name.
+type profile struct{ title, affiliation, honorific string }
+
+// countKey groups the mentions of one person or organisation.
+func (ix *docIndex) countKey(m mention) string {
+	if !m.org {
+		full, _ := ix.reg.Resolve(m.name)
+		return "p " + Key(full)
+	}
+	return "o " + Key(m.name)
+}
+
+// subjectLike: the phrase at item i is not governed by a preposition or a
+// possessive ("to Martin Smith", "Trump's"), except "according to X".
+func (sc *scan) subjectLike(i int) bool {
+	k := i - 1
+	for k >= 0 && sc.items[k].kind == itWord && (sc.items[k].low == "the" || sc.items[k].low == "a" || sc.items[k].low == "an") {
+		k--
+	}
+	p, ok := sc.word(k)
+	if !ok {
+		return true
+	}
+	if p.low == "to" {
+		if a, ok := sc.word(k - 1); ok && a.low == "according" {
+			return true
+		}
+	}
+	return !prepositions[p.low] && p.low != "'s"
+}
+
+// pronounGender: the gender of the pronouns that vote for it ("her" and
+// "him" are left out: as objects they usually point at someone else).
+func pronounGender(w string) string {
+	switch w {
+	case "he", "his", "himself":
+		return "m"
+	case "she", "hers", "herself":
+		return "f"
+	}
+	return ""
+}
+
+// vote counts a gendered pronoun for the nearest person named before it in
+// the same sentence.
+func (ix *docIndex) vote(si, at int, g string) {
+	for k := len(ix.mentions) - 1; k >= 0; k-- {
+		im := ix.mentions[k]
+		if im.sent != si {
+			return
+		}
+		if im.m.kind == mName && !im.m.org && im.m.to <= at {
+			d := 1
+			if g == "f" {
+				d = -1
+			}
+			ix.votes[Key(im.m.name)] += d
+			return
+		}
+	}
+}
+
+func (ix *docIndex) genderOf(m mention) string {
+	if m.gender != "" {
+		return m.gender
+	}
+	full, _ := ix.reg.Resolve(m.name)
+	switch v := ix.votes[Key(full)] + ix.votes[Key(m.name)]; {
+	case v > 0:
+		return "m"
+	case v < 0:
+		return "f"
+	}
+	return nameGender(full)
+}
+
+// speaker turns the mention of an attribution into a speaker record.
+func (ix *docIndex) speaker(m mention) model.Speaker {
+	sc := ix.sc
+	sp := model.Speaker{Text: sc.textOf(m.from, m.to)}
+	sp.Span = model.Span{Start: sc.items[m.from].s, End: sc.items[m.to-1].e}
+	target, ok := ix.referent(m)
+	if !ok {
+		if m.kind == mNominal {
+			sp.Unnamed = true
+		}
+		return sp
+	}
+	if target.kind == mNominal {
+		// "She also said", where she is "the head of the investigators".
+		sp.Unnamed = true
+		sp.Text = sc.textOf(target.from, target.to)
+		sp.Title = target.title
+		return sp
+	}
+	ix.fill(&sp, target)
+	return sp
+}
+
+// referent follows pronouns and back-references to the mention that names
+// the speaker; for an unnamed source it returns false.
+func (ix *docIndex) referent(m mention) (mention, bool) {
+	switch m.kind {
+	case mName:
+		return m, true
+	case mPronoun:
+		return ix.antecedent(m)
+	case mNominal:
+		if m.definite {
+			if r, ok := ix.backReference(m); ok {
+				return r, true
+			}
+		}
+	}
+	return mention{}, false
+}
+
+// fill copies name, title and affiliation of the named mention r, completing
+// them from earlier mentions of the same person.
+func (ix *docIndex) fill(sp *model.Speaker, r mention) {
+	name := r.name
+	if r.org {
+		if full, ok := ix.acronyms[name]; ok {
+			name = full
+		} else {
+			for _, im := range ix.mentions {
+				if im.m.kind == mName && im.m.org && len(im.m.name) > len(name) && ix.match(im.m.name, name) {
+					name = im.m.name
+					break
+				}
+			}
+		}
+	} else if full, ok := ix.reg.Resolve(name); ok {
+		name = full
+	}
+	sp.Name = name
+	sp.Title, sp.Affiliation, sp.Honorific = r.title, r.affiliation, r.honorific
+	p := ix.profiles[ix.countKey(mention{name: name, org: r.org})]
+	if sp.Title == "" {
+		sp.Title = p.title
+		if sp.Affiliation == "" {
+			sp.Affiliation = p.affiliation
+		}
+	}
+	if sp.Honorific == "" {
+		sp.Honorific = p.honorific
+	}
+	sp.Title = strings.TrimSpace(sp.Title)
+}
+
+// antecedent resolves he/she/they/it to the nearest fitting mention: in the
+// same sentence before the pronoun, else in the sentences before it,
+// preferring subjects. A pronoun of the same gender earlier in the sentence
+// passes its own antecedent on ("He said Zelensky ... he added").
+func (ix *docIndex) antecedent(p mention) (mention, bool) {
+	return ix.antecedentDepth(p, 0)
+}
+
+func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
+	sc := ix.sc
+	switch sc.items[p.from].low {
+	case "i", "we", "me", "us":
+		return mention{}, false // the speaker of a first-person passage is not in the narrative
+	}
+	si := sc.sentOf(p.from)
+	wantPerson := p.gender != ""
+	fits := func(im *indexed) bool {
+		if wantPerson {
+			if im.m.kind == mNominal {
+				// a person: "the head of ...", not "a party"
+				return !plural(im.m.desc) && roleNouns[lastHead(im.m.desc)]
+			}
+			if im.m.kind != mName || im.m.org {
+				return false
+			}
+			g := ix.genderOf(im.m)
+			return g == "" || g == p.gender
+		}
+		return im.m.kind == mName && im.m.org || im.m.kind == mNominal && plural(im.m.desc)
+	}
+	// An earlier pronoun of the same gender in this sentence, before any fitting mention.
+	if depth < 4 {
+		first := -1
+		for k := range ix.mentions {
+			im := &ix.mentions[k]
+			if im.sent == si && im.m.to <= p.from && fits(im) {
+				first = im.m.from
+				break
+			}
+		}
+		for k := sc.sents[si][0]; k < p.from; k++ {
+			if first >= 0 && k >= first {
+				break
+			}
+			if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && isPronoun(w.low) && (k == sc.sents[si][0] || sc.subjectLike(k)) {
+				if k != p.from {
+					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
+				}
+			}
+		}
+	}
+	var weak *indexed
+	for s := si; s >= 0 && s > si-4; s-- {
+		// Ranked: a strong subject, a strong non-subject, a weak subject, a
+		// weak non-subject. Strong: a full name, a title, or a description;
+		// weak: a lone capitalised word ("the Volvo").
+		var ranked [4]*indexed
+		for k := range ix.mentions {
+			im := &ix.mentions[k]
+			if im.sent != s || s == si && im.m.to > p.from || !fits(im) {
+				continue
+			}
+			r := 0
+			if !im.subject {
+				if s == si {
+					continue // "Speaking to Martin Smith, he said": not him
+				}
+				r = 1
+			}
+			if !ix.strong(im.m) {
+				r += 2
+			}
+			if ranked[r] == nil {
+				ranked[r] = im
+			}
+		}
+		// A subject pronoun of the same gender before the first strong
+		// subject continues the chain ("In between, she testified, ...").
+		if depth < 4 && s < si && p.gender != "" {
+			limit := sc.sents[s][1]
+			if ranked[0] != nil {
+				limit = ranked[0].m.from
+			}
+			for k := sc.sents[s][0]; k < limit; k++ {
+				if w := sc.items[k]; w.kind == itWord && isPronoun(w.low) && pronouns[w.low] == p.gender && sc.subjectLike(k) {
+					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
+				}
+			}
+		}
+		for _, im := range ranked[:2] {
+			if im != nil {
+				return im.m, true
+			}
+		}
+		if weak == nil && ranked[2] != nil {
+			weak = ranked[2]
+		} else if weak == nil && ranked[3] != nil {
+			weak = ranked[3]
+		}
+	}
+	// A lone capitalised word only when no better candidate is near.
+	if weak != nil {
+		return weak.m, true
+	}
+	return mention{}, false
+}
+
+// backReference resolves "the minister" to the last person named earlier
+// whose title or name contains the head noun.
+func (ix *docIndex) backReference(m mention) (mention, bool) {
+	words := strings.Fields(strings.ToLower(m.desc))
+	if len(words) == 0 {
+		return mention{}, false
+	}
+	head := words[len(words)-1]
+	for _, w := range words {
+		if w == "of" || w == "for" {
+			break
+		}
+		head = w
+	}
+	head = strings.TrimSuffix(head, "'s")
+	// Among earlier names with that word in their title or name, the most
+	// mentioned wins (the topic of the article), then the latest.
+	var best mention
+	bestN := 0
+	for k := len(ix.mentions) - 1; k >= 0; k-- {
+		im := ix.mentions[k]
+		if im.m.from >= m.from || im.m.kind != mName {
+			continue
+		}
+		if !slices.Contains(ix.words[k], head) {
+			continue
+		}
+		if n := ix.counts[ix.ckeys[k]]; n > bestN {
+			best, bestN = im.m, n
+		}
+	}
+	if bestN > 0 {
+		return best, true
+	}
+	return mention{}, false
+}
+
+// plural: a description whose head noun is plural ("the men", "officials").
+func plural(desc string) bool {
+	h := headNoun(desc)
+	switch h {
+	case "men", "women", "people", "police", "children", "staff", "media":
+		return true
+	}
+	return strings.HasSuffix(strings.ToLower(strings.Fields(desc + " x")[0]), "s") && false || strings.HasSuffix(lastHead(desc), "s")
+}
+
+func lastHead(desc string) string {
+	head := ""
+	for _, w := range strings.Fields(strings.ToLower(desc)) {
+		w = strings.Trim(w, ",.;:")
+		if prepositions[w] {
+			break
+		}
+		head = w
+	}
+	return head
+}
+
+// strong: a mention that surely names or describes a person: two words or
+// more, a title or honorific, a description, or the surname of a full name.
+func (ix *docIndex) strong(m mention) bool {
+	if m.kind != mName || m.title != "" || m.honorific != "" || strings.Contains(m.name, " ") {
+		return true
+	}
+	_, ok := ix.reg.Resolve(m.name)
+	return ok
+}
