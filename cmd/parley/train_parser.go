@@ -22,10 +22,10 @@ func runTrainParser(ctx context.Context, a *app, args []string) error {
 	train := fs.String("train", refPath("ud-english-ewt", "en_ewt-ud-train.conllu"), "training CoNLL-U file")
 	seed := fs.Uint64("seed", 1, "shuffling and exploration seed")
 	epochs := fs.Int("epochs", 15, "passes over the training data")
-	folds := fs.Int("folds", 10, "jackknife folds for predicted tags (0: train on gold tags)")
+	folds := fs.Int("folds", 5, "jackknife folds for predicted tags (0: use the tags in the training file)")
 	tagEpochs := fs.Int("tagger-epochs", 12, "epochs of each jackknife tagger")
 	minWeight := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
-	minUpdates := fs.Int("min-updates", 3, "drop features updated fewer times than this (smaller, faster model)")
+	minUpdates := fs.Int("min-updates", 5, "drop features updated fewer times than this (smaller, faster model)")
 	out := fs.String("out", sourcePath("internal", "nlp", "parser", parser.ModelFile), "model file to write")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -45,7 +45,10 @@ func runTrainParser(ctx context.Context, a *app, args []string) error {
 	}
 	start := time.Now()
 	if *folds > 0 {
-		sents, err = tagger.Jackknife(sents, *folds, tagger.Epochs(*tagEpochs), tagger.Seed(*seed))
+		// One-pass jackknife taggers: four times cheaper to train than the
+		// two-pass tagger and within a few tenths of its accuracy, which
+		// is all the parser needs to learn from realistic tag errors.
+		sents, err = tagger.Jackknife(sents, *folds, tagger.Epochs(*tagEpochs), tagger.Seed(*seed), tagger.Folds(0))
 		if err != nil {
 			return err
 		}

@@ -29,7 +29,7 @@ func runTrainTagger(ctx context.Context, a *app, args []string) error {
 	epochs := fs.Int("epochs", 12, "passes over the training data")
 	minWeight := fs.Float64("min-weight", 0.01, "drop averaged weights smaller than this")
 	folds := fs.Int("folds", 4, "folds giving the second pass its first-pass tags (0: one pass)")
-	minUpdates := fs.Int("min-updates", 2, "drop features updated fewer times than this (smaller, faster model)")
+	minUpdates := fs.Int("min-updates", 1, "drop features updated fewer times than this (smaller, faster model)")
 	out := fs.String("out", sourcePath("internal", "nlp", "tagger", tagger.ModelFile), "model file to write")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -126,6 +126,13 @@ const (
 	fS1pS0pN0p
 	fS0hasHeadS0pN0p
 	fBias
+	fN0wN1w
+	fN0wpN1p
+	fS1pS0pDist
+	fS0llS0pN0p
+	fS0rlS0pN0p
+	fN0llN0p
+	fS0lN0p
 )
 
 func distBucket(d int32) uint64 {
@@ -270,5 +277,12 @@ func features(buf []linear.Feature, s *state, ws *words) []linear.Feature {
 		T(fS1pS0pN0p).Int(ws.tag(s1)).Int(s0p).Int(n0p),
 		T(fS0hasHeadS0pN0p).Int(hasHead).Int(s0p).Int(n0p),
 		T(fBias),
+		T(fN0wN1w).Int(n0w).Int(n1w),
+		T(fN0wpN1p).Int(n0w).Int(n0p).Int(n1p),
+		T(fS1pS0pDist).Int(ws.tag(s1)).Int(s0p).Int(distBucket(s0-s1)),
+		T(fS0llS0pN0p).Int(lab(s0l)).Int(s0p).Int(n0p),
+		T(fS0rlS0pN0p).Int(lab(s0r)).Int(s0p).Int(n0p),
+		T(fN0llN0p).Int(lab(n0l)).Int(n0p),
+		T(fS0lN0p).Int(lab(s0)).Int(n0p),
 	)
 }

@@ -167,7 +167,7 @@ func TestParseTreesAndDeterminism(t *testing.T) {
 	var p *Parser
 	for range 2 {
 		var err error
-		p, err = Train(sents, Epochs(5), Seed(3))
+		p, err = Train(sents, Epochs(5), Seed(3), MinUpdates(1))
 		if err != nil {
 			t.Fatal(err)
 		}

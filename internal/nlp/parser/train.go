@@ -33,7 +33,8 @@ func Seed(s uint64) Option { return func(o *options) { o.seed = s } }
 func MinWeight(w float64) Option { return func(o *options) { o.minWeight = w } }
 
 // MinUpdates drops features updated fewer than n times during training
-// (default 3), see linear.MinUpdates.
+// (default 5), see linear.MinUpdates. On EWT dev, 5 instead of 1 costs
+// 0.3 UAS and keeps a fifth of the features, which makes parsing faster.
 func MinUpdates(n int) Option { return func(o *options) { o.minUpdates = n } }
 
 // Explore sets how often, from the second epoch on, training follows a
@@ -52,7 +53,7 @@ func Progress(fn func(epoch int, accuracy float64)) Option {
 // realistic training). Non-projective trees are made projective by lifting
 // arcs, since arc-eager parsing only builds projective trees.
 func Train(sents [][]model.Token, opts ...Option) (*Parser, error) {
-	o := options{epochs: 15, seed: 1, minWeight: 0.05, minUpdates: 3, explore: 0.9}
+	o := options{epochs: 15, seed: 1, minWeight: 0.05, minUpdates: 5, explore: 0.9}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -172,13 +173,26 @@ func checkTree(s []model.Token) error {
 	if roots != 1 {
 		return fmt.Errorf("%d roots", roots)
 	}
-	for i := range s {
-		h, steps := i+1, 0
-		for h != 0 {
+	// Walk up from each word, marking the path; meeting the current path
+	// again is a cycle. Each word is walked once, so this is linear.
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	mark := make([]byte, n+1)
+	mark[0] = done
+	for i := 1; i <= n; i++ {
+		h := i
+		for mark[h] == unseen {
+			mark[h] = onPath
 			h = s[h-1].Head
-			if steps++; steps > n {
-				return fmt.Errorf("word %d: cycle", i+1)
-			}
+		}
+		if mark[h] == onPath {
+			return fmt.Errorf("word %d: cycle", h)
+		}
+		for h := i; mark[h] == onPath; h = s[h-1].Head {
+			mark[h] = done
 		}
 	}
 	return nil

@@ -17,6 +17,7 @@ func BenchmarkTag(b *testing.B) {
 	sents := nlptest.Wikinews(b)
 	words := 0
 	i := 0
+	cpu0 := nlptest.CPUTime()
 	for b.Loop() {
 		s := sents[i%len(sents)]
 		tg.Tag(s)
@@ -25,6 +26,9 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "sents/s")
 	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
+	cpu := (nlptest.CPUTime() - cpu0).Seconds()
+	b.ReportMetric(float64(i)/cpu, "sents/cpu-s")
+	b.ReportMetric(float64(words)/cpu, "words/cpu-s")
 }
 
 func BenchmarkLoad(b *testing.B) {

@@ -14,8 +14,10 @@ type word struct {
 	form, lower, shape, amb uint64
 	ambLower                uint64 // ambiguity class of the lowercased form
 	lastPart                uint64 // last part of a hyphenated word
-	pre                     [3]uint64
-	suf                     [5]uint64
+	cap                     uint64 // 1 if the word starts with an upper-case letter
+
+	pre [3]uint64
+	suf [5]uint64
 }
 
 // pad marks positions before the start and after the end of a sentence.
@@ -28,7 +30,7 @@ var (
 
 func padWord(s string) word {
 	h := linear.HashString(s)
-	return word{form: h, lower: h, shape: h, amb: h, ambLower: h, lastPart: h,
+	return word{form: h, lower: h, shape: h, amb: h, ambLower: h, lastPart: h, cap: 2,
 		pre: [3]uint64{h, h, h}, suf: [5]uint64{h, h, h, h, h}}
 }
 
@@ -36,6 +38,9 @@ func padWord(s string) word {
 func (lx lexicon) analyse(s string) word {
 	lower := strings.ToLower(s)
 	w := word{form: linear.HashString(s), lower: linear.HashString(lower), shape: linear.HashString(shape(s))}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
+		w.cap = 1
+	}
 	if e, ok := lx.lookup(s, lower); ok {
 		w.amb = e.amb
 	}
@@ -151,6 +156,8 @@ const (
 	fPrevFirstP1
 	fLowerFirstP1
 	fFirstCurAmb
+	fCapContext
+	fCapLower
 )
 
 // features appends the features of position i of ws (which is padded with
@@ -209,6 +216,8 @@ func features(buf []linear.Feature, ws []word, i int, prevTag, prev2Tag int32, f
 		T(fLastPart).Int(w.lastPart),
 		T(fShapeFirst).Int(w.shape).Int(uint64(min(i-pad, 1))),
 		T(fPrevLowerP1).Int(prev).Int(ws[i+1].lower),
+		T(fCapContext).Int(ws[i-1].cap).Int(w.cap).Int(ws[i+1].cap),
+		T(fCapLower).Int(ws[i-1].cap).Int(w.lower),
 	)
 	return buf
 }

@@ -32,7 +32,7 @@ func untagged(s []model.Token) []model.Token {
 
 func TestTrainFitsTrainingData(t *testing.T) {
 	sents := tiny(t)
-	tg, err := Train(sents, Epochs(10))
+	tg, err := Train(sents, Epochs(10), MinUpdates(1))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestTrainErrors(t *testing.T) {
 		t.Error("no data accepted")
 	}
 	bad := [][]model.Token{{{Text: "x", UPOS: "NOUN"}}}
-	if _, err := Train(bad); err == nil || !strings.Contains(err.Error(), `"x"`) {
+	if _, err := Train(bad, Folds(0)); err == nil || !strings.Contains(err.Error(), `"x"`) {
 		t.Errorf("missing XPOS: err = %v", err)
 	}
 	if _, err := Jackknife(tiny(t), 1); err == nil {
