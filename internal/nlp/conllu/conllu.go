@@ -10,6 +10,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/parleyhq/parley/internal/model"
 )
 
 // Word is one syntactic word (a CoNLL-U line with an integer ID).
@@ -214,4 +216,25 @@ func orUnderscore(s string) string {
 		return "_"
 	}
 	return s
+}
+
+// Tokens returns the words of s as document tokens with their gold
+// annotation. Spans index the text obtained by joining the forms with a
+// space wherever MISC lacks SpaceAfter=No.
+func (s *Sentence) Tokens() []model.Token {
+	toks := make([]model.Token, len(s.Words))
+	off := 0
+	for i, w := range s.Words {
+		space := MiscValue(w.Misc, "SpaceAfter") != "No"
+		toks[i] = model.Token{
+			Text: w.Form, Span: model.Span{Start: off, End: off + len(w.Form)},
+			Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS, Head: w.Head, Deprel: w.Deprel,
+			SpaceAfter: space,
+		}
+		off += len(w.Form)
+		if space {
+			off++
+		}
+	}
+	return toks
 }

@@ -239,3 +239,16 @@ func FuzzReadModel(f *testing.F) {
 		m.Score([]Feature{Template(1), Template(2)}, scores)
 	})
 }
+
+func TestMinUpdatesPrunes(t *testing.T) {
+	tr := train(t, 3)
+	full, _ := tr.Model()
+	small, _ := tr.Model(MinUpdates(3))
+	if small.NumFeatures() >= full.NumFeatures() || small.NumFeatures() == 0 {
+		t.Fatalf("pruned model has %d features, full %d", small.NumFeatures(), full.NumFeatures())
+	}
+	feats, gold := toy(300, 7)
+	if acc := accuracy(small, feats, gold); acc < 0.95 {
+		t.Errorf("pruned accuracy %.3f", acc)
+	}
+}

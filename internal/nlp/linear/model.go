@@ -61,14 +61,24 @@ func (m *Model) Score(feats []Feature, scores []float32) {
 	}
 	// Sums of int16 values stay exact in float32 up to 2^24, i.e. for more
 	// than 500 features at full weight, so scores do not depend on order.
-	for _, f := range feats {
-		off := m.lookup(key(f))
-		if off == 0 {
-			continue
+	//
+	// Lookups go first, in a loop of independent loads, so that the
+	// processor overlaps their cache misses; then the rows are summed.
+	var offs [64]uint32
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(offs))]
+		feats = feats[len(chunk):]
+		for i, f := range chunk {
+			offs[i] = m.lookup(key(f))
 		}
-		cnt := m.data[off]
-		for _, e := range m.data[off+1 : off+1+cnt] {
-			scores[e>>16] += float32(int16(uint16(e)))
+		for _, off := range offs[:len(chunk)] {
+			if off == 0 {
+				continue
+			}
+			cnt := m.data[off]
+			for _, e := range m.data[off+1 : off+1+cnt] {
+				scores[e>>16] += float32(int16(uint16(e)))
+			}
 		}
 	}
 	for i := range scores {

@@ -13,7 +13,8 @@ type Trainer struct {
 	classes []string
 	index   map[uint64]int32 // feature key -> rows index
 	rows    [][]weight
-	clock   int64 // number of Learn calls so far
+	updates []int32 // per row: how many Learn calls changed it
+	clock   int64   // number of Learn calls so far
 }
 
 // weight is one (feature, class) weight with the bookkeeping for lazy
@@ -70,7 +71,9 @@ func (t *Trainer) Learn(feats []Feature, gold, guess int) {
 			r = int32(len(t.rows))
 			t.index[k] = r
 			t.rows = append(t.rows, make([]weight, 0, 2))
+			t.updates = append(t.updates, 0)
 		}
+		t.updates[r]++
 		t.rows[r] = t.bump(t.rows[r], int32(gold), 1)
 		t.rows[r] = t.bump(t.rows[r], int32(guess), -1)
 	}
@@ -94,7 +97,8 @@ func (t *Trainer) bump(ws []weight, class int32, delta float32) []weight {
 type Option func(*buildOptions)
 
 type buildOptions struct {
-	minWeight float64
+	minWeight  float64
+	minUpdates int32
 }
 
 // MinWeight drops averaged weights whose magnitude is below min, shrinking
@@ -102,6 +106,14 @@ type buildOptions struct {
 // that survives 16-bit quantisation.
 func MinWeight(min float64) Option {
 	return func(o *buildOptions) { o.minWeight = min }
+}
+
+// MinUpdates drops the features that took part in fewer than n updates.
+// Most features of a perceptron are rare ones updated once or twice; they
+// make up the bulk of a model and add little, so this is the main knob for
+// size and speed (smaller tables stay in the processor's caches).
+func MinUpdates(n int) Option {
+	return func(o *buildOptions) { o.minUpdates = int32(n) }
 }
 
 // Model returns the averaged weights as an immutable model, quantised to
@@ -132,6 +144,9 @@ func (t *Trainer) Model(opts ...Option) (*Model, error) {
 	}
 	rows := make([]row, 0, len(keys))
 	for _, k := range keys {
+		if t.updates[t.index[k]] < o.minUpdates {
+			continue
+		}
 		ws := slices.Clone(t.rows[t.index[k]])
 		slices.SortFunc(ws, func(a, b weight) int { return int(a.class - b.class) })
 		r := row{key: k}

@@ -1,0 +1,40 @@
+package tagger
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/parleyhq/parley/internal/nlp/nlptest"
+)
+
+// BenchmarkTag tags Wikinews sentences (split by nlptest.Split) one per
+// iteration; run with -cpu 1 for the one-core rate.
+func BenchmarkTag(b *testing.B) {
+	tg, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := nlptest.Wikinews(b)
+	words := 0
+	i := 0
+	cpu0 := nlptest.CPUTime()
+	for b.Loop() {
+		s := sents[i%len(sents)]
+		tg.Tag(s)
+		words += len(s)
+		i++
+	}
+	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "sents/s")
+	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
+	cpu := (nlptest.CPUTime() - cpu0).Seconds()
+	b.ReportMetric(float64(i)/cpu, "sents/cpu-s")
+	b.ReportMetric(float64(words)/cpu, "words/cpu-s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
