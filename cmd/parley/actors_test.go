@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,16 +8,8 @@ import (
 	"testing"
 )
 
-func runCLI(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
-	code := a.main(context.Background(), args)
-	return out.String(), errb.String(), code
-}
-
 func TestActorsCommand(t *testing.T) {
-	out, errs, code := runCLI(t, "actors", "--date", "2010-06-01", "Prime Minister Vladimir Putin met Russian officials.")
+	code, out, errs := run(t, "", "actors", "--date", "2010-06-01", "Prime Minister Vladimir Putin met Russian officials.")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -32,7 +22,7 @@ func TestActorsCommand(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 
-	out, _, code = runCLI(t, "actors", "--json")
+	code, out, _ = run(t, "", "actors", "--json")
 	if code != 0 || !strings.Contains(out, `"persons":`) {
 		t.Errorf("check: exit %d, %s", code, out)
 	}
@@ -53,7 +43,7 @@ func TestActorsCommandErrors(t *testing.T) {
 		{[]string{"actors", "--dicts", dir}, 1, "bad.dict:1: person \"X\": unknown segment \"GVO\""},
 	}
 	for _, tc := range tests {
-		_, errs, code := runCLI(t, tc.args...)
+		code, _, errs := run(t, "", tc.args...)
 		if code != tc.code || !strings.Contains(errs, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errs, tc.code, tc.want)
 		}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,16 +8,8 @@ import (
 	"testing"
 )
 
-func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
-	code = a.main(context.Background(), args)
-	return code, out.String(), errb.String()
-}
-
 func TestEvalConllu(t *testing.T) {
-	code, out, stderr := runCLI(t, "eval", "conllu", "../../internal/nlp/testdata/tiny.conllu")
+	code, out, stderr := run(t, "", "eval", "conllu", "../../internal/nlp/testdata/tiny.conllu")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -53,7 +43,7 @@ func TestEvalConlluErrors(t *testing.T) {
 		{[]string{"eval", "conllu", filepath.Join(dir, "missing.conllu")}, 1, "missing.conllu"},
 		{[]string{"eval", "conllu", "--tagger", bad, bad}, 1, "load tagger"},
 	} {
-		code, _, stderr := runCLI(t, tc.args...)
+		code, _, stderr := run(t, "", tc.args...)
 		if code != tc.code || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, stderr, tc.code, tc.want)
 		}

@@ -25,16 +25,3 @@ func TestTokens(t *testing.T) {
 		t.Errorf("annotation not copied: %+v", toks)
 	}
 }
-
-func FuzzRead(f *testing.F) {
-	f.Add("1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_\n2\tcat\tcat\tNOUN\tNN\t_\t0\troot\t_\tSpaceAfter=No\n\n")
-	f.Add("# c\n1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n1\tdo\n")
-	f.Fuzz(func(t *testing.T, in string) {
-		Read(strings.NewReader(in), "fuzz", func(s *Sentence) error {
-			if s.Validate() == nil {
-				s.Tokens()
-			}
-			return nil
-		})
-	})
-}

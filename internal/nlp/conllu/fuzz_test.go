@@ -22,6 +22,9 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		var got []*Sentence
 		err := Read(strings.NewReader(in), "in", func(s *Sentence) error {
+			if s.Validate() == nil {
+				s.Tokens() // must not panic on any valid sentence
+			}
 			got = append(got, s)
 			return nil
 		})
