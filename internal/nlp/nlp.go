@@ -1,0 +1,57 @@
+// Package nlp is parley's language core: it splits a document into
+// sentences and tokens, tags them (UPOS and Penn XPOS), lemmatises them,
+// parses them into Universal Dependencies trees and finds named entities,
+// all in-process with models trained from public treebanks and embedded in
+// the binary.
+package nlp
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/lemma"
+	"github.com/parleyhq/parley/internal/nlp/ner"
+	"github.com/parleyhq/parley/internal/nlp/parser"
+	"github.com/parleyhq/parley/internal/nlp/tagger"
+	"github.com/parleyhq/parley/internal/nlp/tokenize"
+)
+
+// Analyzer runs the whole language analysis. It is immutable and safe for
+// concurrent use by many goroutines.
+type Analyzer struct {
+	tagger *tagger.Tagger
+	parser *parser.Parser
+	ner    *ner.Recognizer
+}
+
+// Default returns the analyzer with the embedded models, loaded once.
+var Default = sync.OnceValues(func() (*Analyzer, error) {
+	t, err := tagger.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	p, err := parser.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	n, err := ner.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load entity model: %w", err)
+	}
+	return &Analyzer{tagger: t, parser: p, ner: n}, nil
+})
+
+// Analyze fills doc.Sentences (tokens with tags, lemmas and dependency
+// trees) and doc.Entities from doc.Text, replacing earlier analysis.
+func (a *Analyzer) Analyze(doc *model.Document) {
+	doc.Sentences = tokenize.Sentences(doc.Text)
+	doc.Entities = doc.Entities[:0]
+	for i := range doc.Sentences {
+		toks := doc.Sentences[i].Tokens
+		a.tagger.Tag(toks)
+		lemma.Tokens(toks)
+		a.parser.Parse(toks)
+		doc.Entities = append(doc.Entities, a.ner.Recognize(i, doc.Sentences[i])...)
+	}
+}
