@@ -10,6 +10,7 @@
 //	--- NAME [code] ---          block header; code is the block default
 //	VERB {IRREGULAR FORMS} [code] verbs of the block, one a line
 //	+VERB_PARTICLE {...} [code]   multi-word verb; "+" marks the verb word
+//	@NOUN {...} [code]            nominal predicate (parley extension)
 //	- WORDS * WORDS [code]        pattern: "*" is the verb
 //
 // Pattern elements: plain words, "&SYNSET", "$" (source actor), "+" (target
@@ -102,6 +103,9 @@ type Verb struct {
 	Set   bool     // Code was given on the line
 	Block *Block
 	Line  int
+	// Noun marks a nominal predicate ("@PURSUIT"), a parley extension:
+	// the coder looks for it among nouns, not verbs.
+	Noun bool
 }
 
 // Effective is the code the verb makes when no pattern matches.
@@ -408,11 +412,12 @@ func (l *loader) verb(line string, n int) error {
 	if len(fields) != 1 {
 		return l.errf(n, "verb line %q: want one word or _-joined phrase", line)
 	}
-	v, err := parseVerbPhrase(fields[0])
+	word, noun := strings.CutPrefix(fields[0], "@")
+	v, err := parseVerbPhrase(word)
 	if err != nil {
 		return l.errf(n, "%v", err)
 	}
-	v.Code, v.Set, v.Block, v.Line = code, set, l.block, n
+	v.Code, v.Set, v.Block, v.Line, v.Noun = code, set, l.block, n, noun
 	v.Forms = []string{v.Words[v.Head]}
 	if len(forms) == 0 {
 		v.Forms = append(v.Forms, regularForms(v.Words[v.Head])...)

@@ -25,6 +25,7 @@ spanning lines -->
 --- GIVE [070] ---
 GIVE {GAVE GIVEN GIVING GIVES}
 DONATE  # regular
+@DONATION [070]
 +HAND_OVER [071]
 - * &MONEY [071]
 - $ WAS_ * TO + [0331:033]
@@ -54,6 +55,9 @@ func TestLoadSample(t *testing.T) {
 	}
 	if v := d.Lookup("handed")[0]; strings.Join(v.Words, " ") != "HAND OVER" || v.Head != 0 {
 		t.Errorf("HAND_OVER read as %+v", v)
+	}
+	if v := d.Lookup("donations"); len(v) != 1 || !v[0].Noun {
+		t.Errorf("@DONATION read as %+v", v)
 	}
 	money := d.Synsets["MONEY"]
 	if got := len(money.Phrases); got != 5 { // DOLLAR(S), EURO, SWISS FRANC(S)

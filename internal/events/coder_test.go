@@ -1,0 +1,122 @@
+package events
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parleyhq/parley/internal/actors"
+	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/conllu"
+)
+
+// testDoc is a document built from hand-written CoNLL-U parses. Comments:
+// "# doc = ID" groups consecutive sentences, "# date = YYYY-MM-DD" dates
+// the document, "# actors = F-L:CODE;..." gives actor mentions by token
+// IDs, "# expect = SRC>TGT CODE MODALITY DATE" an event of the sentence
+// ("-" for no target or date).
+type testDoc struct {
+	id       string
+	doc      *model.Document
+	mentions []actors.Mention
+	expect   []string
+}
+
+func readTestDocs(t *testing.T, path string) []*testDoc {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var docs []*testDoc
+	err = conllu.Read(f, path, func(cs *conllu.Sentence) error {
+		id := cs.Meta("doc")
+		if len(docs) == 0 || docs[len(docs)-1].id != id {
+			docs = append(docs, &testDoc{id: id, doc: &model.Document{ExtID: id}})
+		}
+		td := docs[len(docs)-1]
+		d := td.doc
+		if date := cs.Meta("date"); date != "" {
+			tm, err := time.Parse("2006-01-02", date)
+			if err != nil {
+				return err
+			}
+			d.Published = tm
+		}
+		if d.Text != "" {
+			d.Text += " "
+		}
+		s := model.Sentence{Span: model.Span{Start: len(d.Text)}}
+		for _, w := range cs.Words {
+			start := len(d.Text)
+			d.Text += w.Form
+			tok := model.Token{Text: w.Form, Lemma: w.Lemma, UPOS: w.UPOS, XPOS: w.XPOS, Head: w.Head, Deprel: w.Deprel,
+				Span: model.Span{Start: start, End: len(d.Text)}, SpaceAfter: conllu.MiscValue(w.Misc, "SpaceAfter") != "No"}
+			if tok.SpaceAfter {
+				d.Text += " "
+			}
+			s.Tokens = append(s.Tokens, tok)
+		}
+		d.Text = strings.TrimRight(d.Text, " ")
+		s.Span.End = len(d.Text)
+		si := len(d.Sentences)
+		d.Sentences = append(d.Sentences, s)
+		if a := cs.Meta("actors"); a != "" {
+			for _, part := range strings.Split(a, ";") {
+				rng, code, _ := strings.Cut(part, ":")
+				fs, ls, _ := strings.Cut(rng, "-")
+				first, _ := strconv.Atoi(fs)
+				last, _ := strconv.Atoi(ls)
+				td.mentions = append(td.mentions, actors.Mention{Sentence: si, First: first - 1, Last: last - 1, Head: last - 1, Code: code, Antecedent: -1})
+			}
+		}
+		for _, c := range cs.Comments {
+			if k, v, ok := strings.Cut(c, "="); ok && strings.TrimSpace(k) == "expect" {
+				td.expect = append(td.expect, fmt.Sprintf("%d %s", si, strings.TrimSpace(v)))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func describe(e model.Event) string {
+	tgt, date := e.Target.Code, e.Date
+	if tgt == "" {
+		tgt = "-"
+	}
+	if date == "" {
+		date = "-"
+	}
+	return fmt.Sprintf("%d %s>%s %s %s %s", e.SentenceIdx, e.Source.Code, tgt, e.CAMEO, e.Modality, date)
+}
+
+func TestCoderOnHandParses(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, td := range readTestDocs(t, "testdata/coder.conllu") {
+		res := c.Code(td.doc, td.mentions)
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, describe(e))
+			if e.Span.Start < 0 || e.Span.End > len(td.doc.Text) || e.Span.Start >= e.Span.End {
+				t.Errorf("%s: bad span %+v", td.id, e.Span)
+			}
+		}
+		sort.Strings(got)
+		sort.Strings(td.expect)
+		if strings.Join(got, "\n") != strings.Join(td.expect, "\n") {
+			t.Errorf("%s:\n got  %q\n want %q", td.id, got, td.expect)
+		}
+	}
+}
