@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parleyhq/parley/internal/actors"
+	"github.com/parleyhq/parley/internal/events/verbs"
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
 )
@@ -26,7 +27,7 @@ type testDoc struct {
 	expect   []string
 }
 
-func readTestDocs(t *testing.T, path string) []*testDoc {
+func readTestDocs(t testing.TB, path string) []*testDoc {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -113,10 +114,88 @@ func TestCoderOnHandParses(t *testing.T) {
 				t.Errorf("%s: bad span %+v", td.id, e.Span)
 			}
 		}
+		if undated := td.doc.Published.IsZero() && len(res.Events) > 0; undated != (len(td.doc.Notes) == 1) {
+			t.Errorf("%s: undated %v, notes %q", td.id, undated, td.doc.Notes)
+		}
 		sort.Strings(got)
 		sort.Strings(td.expect)
 		if strings.Join(got, "\n") != strings.Join(td.expect, "\n") {
 			t.Errorf("%s:\n got  %q\n want %q", td.id, got, td.expect)
 		}
 	}
+}
+
+// BenchmarkCode measures the coder alone (analysis excluded) on the
+// hand-parsed test documents; b.N counts documents, and sentences/s is
+// reported.
+func BenchmarkCode(b *testing.B) {
+	c, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := readTestDocs(b, "testdata/coder.conllu")
+	sentences := 0
+	for _, d := range docs {
+		sentences += len(d.doc.Sentences)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			c.Code(d.doc, d.mentions)
+		}
+	}
+	b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+func TestDiscards(t *testing.T) {
+	docs := readTestDocs(t, "testdata/coder.conllu")
+	d, err := verbs.LoadDiscards(strings.NewReader("FRIDAY\n+KYIV\n"), "d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Default(WithDiscards(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := c.Code(docs[0].doc, docs[0].mentions); len(res.Events) != 0 || res.SentenceDiscards != 1 {
+		t.Errorf("sentence discard: %+v", res)
+	}
+	if res := c.Code(docs[3].doc, docs[3].mentions); len(res.Events) != 0 || res.Discarded != "KYIV" {
+		t.Errorf("story discard: %+v", res)
+	}
+}
+
+// FuzzCode feeds malformed trees (cycles, heads out of range) and mentions
+// out of range: the coder must not panic or loop.
+func FuzzCode(f *testing.F) {
+	f.Add([]byte{2, 0, 2, 1, 3, 2, 0, 0, 2, 1})
+	f.Add([]byte{1, 2, 3, 1, 2, 3, 9, 9, 9})
+	c, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	words := []string{"Russia", "attacked", "Ukraine", "said", "and", "by", "was", "offered", "no", "comment", "to", "meet"}
+	rels := []string{"nsubj", "obj", "obl", "conj", "xcomp", "acl", "aux:pass", "nsubj:pass", "ccomp", "advcl", "nmod:poss"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 64 {
+			data = data[:64]
+		}
+		doc := &model.Document{}
+		var s model.Sentence
+		for i := 0; i+2 < len(data); i += 3 {
+			w := words[int(data[i])%len(words)]
+			start := len(doc.Text)
+			doc.Text += w + " "
+			s.Tokens = append(s.Tokens, model.Token{Text: w, Lemma: w, UPOS: "VERB", XPOS: "VBN", Head: int(data[i+1]) - 2,
+				Deprel: rels[int(data[i+2])%len(rels)], Span: model.Span{Start: start, End: start + len(w)}})
+		}
+		s.Span = model.Span{Start: 0, End: len(doc.Text)}
+		doc.Sentences = []model.Sentence{s}
+		var ms []actors.Mention
+		for i := 0; i+1 < len(data); i += 2 {
+			ms = append(ms, actors.Mention{First: int(data[i]) % 8, Last: int(data[i+1]) % 8, Head: int(data[i]) % 9, Code: "X" + string(rune('A'+i%5))})
+		}
+		c.Code(doc, ms)
+	})
 }

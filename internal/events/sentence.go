@@ -95,8 +95,10 @@ func (s *sent) compounds() {
 		if s.toks[h].Deprel != "conj" {
 			continue
 		}
-		if j := s.at[s.toks[h].Head-1]; j >= 0 && j != i {
-			union(i, j)
+		if p := s.head(h); p >= 0 {
+			if j := s.at[p]; j >= 0 && j != i {
+				union(i, j)
+			}
 		}
 	}
 	s.group = make([]int, len(s.ments))
