@@ -310,10 +310,11 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 	}
 }
 
-// mutual codes are done with one another: meeting, negotiating, signing,
-// cooperating.
+// mutual codes are done with one another: consulting, meeting,
+// negotiating, signing, cooperating (not mediating: co-mediators do not
+// mediate each other).
 func mutual(code string) bool {
-	return strings.HasPrefix(code, "04") || strings.HasPrefix(code, "06") || code == "036" || code == "057"
+	return strings.HasPrefix(code, "04") && code != "045" || strings.HasPrefix(code, "06") || code == "036" || code == "057"
 }
 
 func (dc *docCoder) event(s *sent, h hit, code string, src, tgt *model.Actor, modality, date string) model.Event {
