@@ -13,6 +13,7 @@ import (
 	"github.com/parleyhq/parley/internal/events/verbs"
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
+	"github.com/parleyhq/parley/internal/refdata"
 )
 
 // testDoc is a document built from hand-written CoNLL-U parses. Comments:
@@ -203,4 +204,31 @@ func FuzzCode(f *testing.F) {
 		}
 		c.Code(doc, ms)
 	})
+}
+
+// BenchmarkCodeCAMEO2 is BenchmarkCode with PETRARCH-2's CAMEO.2.0.txt
+// (about 1,800 verbs and 4,600 patterns) instead of the default dictionary.
+func BenchmarkCodeCAMEO2(b *testing.B) {
+	path, err := refdata.Path("petrarch2", "CAMEO.2.0.txt")
+	if err != nil {
+		b.Skipf("reference data: %v", err)
+	}
+	d, err := verbs.LoadFile(path, verbs.Lenient())
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := New(d)
+	docs := readTestDocs(b, "testdata/coder.conllu")
+	sentences := 0
+	for _, d := range docs {
+		sentences += len(d.doc.Sentences)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			c.Code(d.doc, d.mentions)
+		}
+	}
+	b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }

@@ -35,3 +35,16 @@ func TestLoadPetrarchFiles(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkLoadCAMEO2(b *testing.B) {
+	path, err := refdata.Path("petrarch2", "CAMEO.2.0.txt")
+	if err != nil {
+		b.Skipf("reference data: %v", err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := LoadFile(path, Lenient(), WithCodeCheck(cameo.Valid)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
