@@ -1,0 +1,331 @@
+package events
+
+import (
+	"github.com/parleyhq/parley/internal/events/verbs"
+	"github.com/parleyhq/parley/internal/model"
+)
+
+// binding holds the mentions a pattern bound: $ (src), + (tgt), % (comp).
+type binding struct {
+	src, tgt, comp int
+	set            bool
+}
+
+func noBinding() binding { return binding{src: -1, tgt: -1, comp: -1} }
+
+// match tries pattern p around verb hit h: the elements before "*" in the
+// clause before the verb, in order, those after it in the verb's subtree.
+// Blank-separated elements may have words between them; "_" joins them.
+func (s *sent) match(p *verbs.Pattern, h hit, d *verbs.Dictionary) (binding, bool) {
+	b := noBinding()
+	ustart := s.lo[h.tok]
+	if subj, _ := s.subject(h.tok); subj >= 0 && s.lo[subj] < ustart {
+		ustart = s.lo[subj]
+	}
+	mustEnd := -1
+	if p.TightVerb {
+		mustEnd = h.first
+	}
+	b, ok := s.seq(p.Pre, ustart, h.first, false, mustEnd, b, d)
+	if !ok {
+		return b, false
+	}
+	end := max(s.hi[h.tok], h.last) + 1
+	anchored := len(p.Post) > 0 && p.Post[0].Tight
+	b, ok = s.seq(p.Post, h.last+1, end, anchored, -1, b, d)
+	return b, ok
+}
+
+// seq matches es within [pos, end). anchored: the first element must start
+// at pos. mustEnd >= 0: the last element must end there.
+func (s *sent) seq(es []verbs.Elem, pos, end int, anchored bool, mustEnd int, b binding, d *verbs.Dictionary) (binding, bool) {
+	if len(es) == 0 {
+		return b, mustEnd < 0 || pos == mustEnd
+	}
+	last := end - 1
+	if anchored {
+		last = pos
+	}
+	for st := pos; st <= last && st < end; st++ {
+		next, nb, ok := s.elemAt(es[0], st, end, b, d)
+		if !ok {
+			continue
+		}
+		tight := len(es) > 1 && es[1].Tight
+		if rb, ok := s.seq(es[1:], next, end, tight, mustEnd, nb, d); ok {
+			return rb, true
+		}
+	}
+	return b, false
+}
+
+// elemAt matches one element starting at token st and returns where the
+// next element may start.
+func (s *sent) elemAt(e verbs.Elem, st, end int, b binding, d *verbs.Dictionary) (int, binding, bool) {
+	switch e.Kind {
+	case verbs.Word:
+		return st + 1, b, s.words[st] == e.Text
+	case verbs.Synset:
+		set := d.Synsets[e.Text]
+		best := -1
+		for _, ph := range set.Phrases {
+			if st+len(ph) <= end && len(ph) > best && equalAt(s.words, st, ph) {
+				best = len(ph)
+			}
+		}
+		return st + best, b, best > 0
+	}
+	k := s.at[st]
+	if k < 0 || s.ments[k].First != st {
+		return 0, b, false
+	}
+	next := s.ments[k].Last + 1
+	b.set = true
+	switch e.Kind {
+	case verbs.Source:
+		b.src = k
+	case verbs.Target:
+		b.tgt = k
+	case verbs.Compound:
+		g := s.groups[s.group[k]]
+		if len(g) < 2 {
+			return 0, b, false
+		}
+		b.comp = k
+		next = s.ments[g[len(g)-1]].Last + 1
+	}
+	return next, b, next <= end
+}
+
+func equalAt(words []string, at int, phrase []string) bool {
+	for i, w := range phrase {
+		if words[at+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// roles finds the source and target actors of a hit. compound is set for
+// "%" patterns, where every member acts on every other.
+func (dc *docCoder) roles(s *sent, h hit) (src, tgt []*model.Actor, compound bool) {
+	if h.bind.comp >= 0 {
+		return s.groupActors(h.bind.comp), nil, true
+	}
+	defSrc, defTgt := dc.defaultRoles(s, h)
+	switch {
+	case h.bind.src >= 0:
+		src = s.groupActors(h.bind.src)
+		// "received money from $": the subject is the target.
+		tgt = defSrc
+		if len(tgt) == 0 || sameGroup(s, tgt, src) {
+			tgt = defTgt
+		}
+	case h.bind.tgt >= 0:
+		tgt = s.groupActors(h.bind.tgt)
+		src = defSrc
+	default:
+		src, tgt = defSrc, defTgt
+	}
+	if sameGroup(s, src, tgt) {
+		tgt = nil
+	}
+	return src, tgt, false
+}
+
+func sameGroup(s *sent, a, b []*model.Actor) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	return a[0].Span == b[0].Span && a[0].Code == b[0].Code
+}
+
+// defaultRoles: source is the subject (the "by" agent in the passive),
+// target the first actor after the verb in its subtree (the subject in
+// the passive). Nominal predicates take their possessor as source.
+func (dc *docCoder) defaultRoles(s *sent, h hit) (src, tgt []*model.Actor) {
+	inVerb := func(i int) bool { return i >= s.lo[h.tok] && i <= s.hi[h.tok] }
+	srcM, tgtM := -1, -1
+	if h.verb.Noun {
+		for _, k := range s.kids[h.tok] {
+			r := s.rel(k)
+			if r == "nmod:poss" || r == "compound" || r == "amod" || r == "nmod" && s.hasChildLemma(k, "case", "BY") {
+				if m := s.mentionIn(k, nil); m >= 0 {
+					srcM = m
+					break
+				}
+			}
+		}
+		// "The initiative involves consultations with allies": the subject
+		// of a governing verb that codes nothing itself.
+		if hv := s.head(h.tok); srcM < 0 && hv >= 0 && !dc.c.coded(s, hv) {
+			if subj, _ := s.subject(hv); subj >= 0 {
+				if srcM = s.mentionIn(subj, nil); srcM < 0 {
+					src = dc.ownerOf(s, subj)
+				}
+			}
+		}
+	} else {
+		subj, passive := s.subject(h.tok)
+		skip := func(i int) bool { return inVerb(i) }
+		if subj >= 0 && inVerb(subj) {
+			skip = nil
+		}
+		if passive {
+			if ag := s.agent(h.tok); ag >= 0 {
+				srcM = s.mentionIn(ag, nil)
+			}
+			if subj >= 0 {
+				tgtM = s.mentionIn(subj, skip)
+			}
+		} else if subj >= 0 {
+			if srcM = s.mentionIn(subj, skip); srcM < 0 {
+				src = dc.ownerOf(s, subj)
+			}
+		}
+	}
+	if srcM >= 0 {
+		src = s.groupActors(srcM)
+	}
+	if tgtM < 0 {
+		tgtM = s.firstAfter(h, srcM)
+	}
+	if tgtM >= 0 {
+		tgt = s.groupActors(tgtM)
+	}
+	return src, tgt
+}
+
+// firstAfter is the first actor after the verb within its subtree, outside
+// the source's group and temporal modifiers.
+func (s *sent) firstAfter(h hit, srcM int) int {
+	for i := h.last + 1; i <= s.hi[h.tok]; i++ {
+		k := s.at[i]
+		if k < 0 || srcM >= 0 && s.group[k] == s.group[srcM] || s.temporal(i) {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+func (s *sent) temporal(i int) bool {
+	for t, steps := i, 0; t >= 0 && steps < len(s.toks); t, steps = s.head(t), steps+1 {
+		if r := s.toks[t].Deprel; r == "obl:tmod" || r == "nmod:tmod" {
+			return true
+		}
+	}
+	return false
+}
+
+// subject returns the subject token of verb v, looking through control,
+// coordination and relative clauses, and whether v is passive.
+func (s *sent) subject(v int) (int, bool) {
+	passive := s.child(v, "aux:pass") >= 0
+	for steps := 0; v >= 0 && steps < len(s.toks); steps++ {
+		if k := s.child(v, "nsubj", "nsubj:pass", "csubj", "csubj:pass"); k >= 0 {
+			if r := s.rel(k); r == "nsubj:pass" || r == "csubj:pass" {
+				passive = true
+			}
+			if relPronoun[s.words[k]] && (s.rel(v) == "acl:relcl" || s.rel(v) == "acl") {
+				return s.head(v), passive
+			}
+			return k, passive
+		}
+		switch s.rel(v) {
+		case "xcomp":
+			h := s.head(v)
+			if h >= 0 {
+				if o := s.child(h, "obj", "iobj"); o >= 0 && s.at[o] >= 0 || o >= 0 && s.mentionIn(o, nil) >= 0 {
+					return o, passive // object control: "urged Bree to help"
+				}
+			}
+			v = h
+		case "conj", "advcl":
+			v = s.head(v)
+		case "acl:relcl":
+			return s.head(v), passive
+		case "acl":
+			if s.toks[v].XPOS == "VBN" {
+				passive = true
+			}
+			return s.head(v), passive
+		default:
+			return -1, passive
+		}
+	}
+	return -1, passive
+}
+
+var relPronoun = map[string]bool{"WHO": true, "WHICH": true, "THAT": true, "WHOM": true}
+
+// agent is the "by" phrase of a passive verb.
+func (s *sent) agent(v int) int {
+	if k := s.child(v, "obl:agent", "nmod:agent"); k >= 0 {
+		return k
+	}
+	for _, k := range s.kids[v] {
+		if s.rel(k) == "obl" && s.hasChildLemma(k, "case", "BY") {
+			return k
+		}
+	}
+	return -1
+}
+
+// modality reads negation, conditionals and futures off the verb's
+// dependents.
+func (s *sent) modality(v int) string {
+	neg, hyp, intent := false, false, false
+	for _, k := range s.kids[v] {
+		w := s.lemmas[k]
+		if w == "" {
+			w = s.words[k]
+		}
+		switch s.rel(k) {
+		case "advmod", "neg":
+			if w == "NOT" || s.words[k] == "N'T" || w == "NEVER" {
+				neg = true
+			}
+		case "aux":
+			switch s.words[k] {
+			case "WOULD", "COULD", "MIGHT", "MAY", "SHOULD", "'D":
+				hyp = true
+			case "WILL", "SHALL", "'LL", "WO":
+				intent = true
+			}
+		case "mark":
+			if w == "IF" || w == "UNLESS" {
+				hyp = true
+			}
+		}
+	}
+	if v >= 2 && s.words[v-1] == "TO" && (s.words[v-2] == "ABOUT" || s.words[v-2] == "GOING") {
+		intent = true
+	}
+	switch {
+	case neg:
+		return model.Negated
+	case hyp:
+		return model.Hypothetical
+	case intent:
+		return model.Intended
+	}
+	return model.Asserted
+}
+
+// ownerOf stands in for an initiative noun without an actor ("the
+// initiative") with the actor last named as leading one.
+func (dc *docCoder) ownerOf(s *sent, t int) []*model.Actor {
+	if dc.owner == nil || !initiativeNouns[s.lemmas[t]] && !initiativeNouns[s.words[t]] {
+		return nil
+	}
+	return []*model.Actor{dc.owner}
+}
+
+// coded reports whether token t is a verb of the dictionary.
+func (c *Coder) coded(s *sent, t int) bool {
+	if !isVerbTag(s.toks[t]) {
+		return false
+	}
+	return len(c.dict.Lookup(s.words[t])) > 0 || s.lemmas[t] != "" && len(c.dict.Lookup(s.lemmas[t])) > 0
+}

@@ -1,0 +1,195 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/parleyhq/parley/internal/actors"
+	"github.com/parleyhq/parley/internal/model"
+)
+
+// sent is one sentence prepared for coding: upper-cased words, the
+// dependency tree as child lists and subtree spans, and the actor mentions
+// indexed by token.
+type sent struct {
+	idx    int
+	toks   []model.Token
+	words  []string // upper-case token texts
+	lemmas []string // upper-case lemmas ("" when unknown)
+	kids   [][]int  // children, 0-based, in order
+	lo, hi []int    // subtree span of each token, inclusive
+	ments  []actors.Mention
+	at     []int // token -> index into ments, or -1
+	group  []int // mention -> compound group id
+	groups [][]int
+}
+
+func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
+	n := len(toks)
+	s := &sent{idx: idx, toks: toks, words: make([]string, n), lemmas: make([]string, n),
+		kids: make([][]int, n), lo: make([]int, n), hi: make([]int, n), at: make([]int, n)}
+	for i, t := range toks {
+		s.words[i] = strings.ToUpper(t.Text)
+		s.lemmas[i] = strings.ToUpper(t.Lemma)
+		s.at[i] = -1
+		s.lo[i], s.hi[i] = i, i
+	}
+	for i, t := range toks {
+		if h := t.Head - 1; h >= 0 && h < n && h != i {
+			s.kids[h] = append(s.kids[h], i)
+		}
+	}
+	// Subtree spans; the walk is bounded by n steps per token so a cyclic
+	// (malformed) tree cannot loop forever.
+	for i := range toks {
+		for h, steps := toks[i].Head-1, 0; h >= 0 && h < n && steps < n; h, steps = toks[h].Head-1, steps+1 {
+			if i < s.lo[h] {
+				s.lo[h] = i
+			}
+			if i > s.hi[h] {
+				s.hi[h] = i
+			}
+		}
+	}
+	for _, m := range ments {
+		if m.First < 0 || m.Last >= n || m.First > m.Last || m.Code == "" {
+			continue // universities, unnamed people: not event actors
+		}
+		k := len(s.ments)
+		s.ments = append(s.ments, m)
+		for t := m.First; t <= m.Last; t++ {
+			if s.at[t] < 0 {
+				s.at[t] = k
+			}
+		}
+	}
+	s.compounds()
+	return s
+}
+
+// compounds groups mentions joined by "and", "or", "nor" or commas, either
+// through the tree (conj) or in the text ("Mordor, Rohan and Bree").
+func (s *sent) compounds() {
+	parent := make([]int, len(s.ments))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) {
+		if ra, rb := find(a), find(b); ra != rb {
+			parent[rb] = ra
+		}
+	}
+	for i := 1; i < len(s.ments); i++ {
+		a, b := s.ments[i-1], s.ments[i]
+		if s.joined(a.Last+1, b.First) {
+			union(i-1, i)
+		}
+	}
+	for i, m := range s.ments {
+		h := s.headOf(m)
+		if s.toks[h].Deprel != "conj" {
+			continue
+		}
+		if p := s.head(h); p >= 0 {
+			if j := s.at[p]; j >= 0 && j != i {
+				union(i, j)
+			}
+		}
+	}
+	s.group = make([]int, len(s.ments))
+	ids := map[int]int{}
+	for i := range s.ments {
+		r := find(i)
+		id, ok := ids[r]
+		if !ok {
+			id = len(s.groups)
+			ids[r] = id
+			s.groups = append(s.groups, nil)
+		}
+		s.group[i] = id
+		s.groups[id] = append(s.groups[id], i)
+	}
+}
+
+// joined reports whether tokens [from, to) hold only a coordinator,
+// commas and determiners, with at least one coordinator or comma.
+func (s *sent) joined(from, to int) bool {
+	link := false
+	for t := from; t < to; t++ {
+		switch s.words[t] {
+		case ",", "AND", "OR", "NOR", "&":
+			link = true
+		case "THE", "A", "AN", "BOTH", "EITHER", "NEITHER":
+		default:
+			return false
+		}
+	}
+	return link
+}
+
+// headOf is the token that stands for a mention.
+func (s *sent) headOf(m actors.Mention) int {
+	if m.Head >= m.First && m.Head <= m.Last {
+		return m.Head
+	}
+	return m.Last
+}
+
+// mentionIn returns the mention that best stands for the subtree of t:
+// the one holding t, else the first one inside the subtree.
+func (s *sent) mentionIn(t int, skip func(int) bool) int {
+	if k := s.at[t]; k >= 0 {
+		return k
+	}
+	for i := s.lo[t]; i <= s.hi[t]; i++ {
+		if k := s.at[i]; k >= 0 && (skip == nil || !skip(i)) {
+			return k
+		}
+	}
+	return -1
+}
+
+func (s *sent) child(t int, deprels ...string) int {
+	for _, k := range s.kids[t] {
+		for _, d := range deprels {
+			if s.toks[k].Deprel == d {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func (s *sent) hasChildLemma(t int, deprel string, lemmas ...string) bool {
+	for _, k := range s.kids[t] {
+		if !strings.HasPrefix(s.toks[k].Deprel, deprel) {
+			continue
+		}
+		for _, l := range lemmas {
+			if s.lemmas[k] == l || s.words[k] == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *sent) rel(t int) string {
+	if t < 0 {
+		return ""
+	}
+	return s.toks[t].Deprel
+}
+
+func (s *sent) head(t int) int {
+	h := s.toks[t].Head - 1
+	if h < 0 || h >= len(s.toks) || h == t {
+		return -1
+	}
+	return h
+}
