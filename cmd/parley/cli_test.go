@@ -97,8 +97,8 @@ func TestIngestMixedSourcesKeepsGoodOnes(t *testing.T) {
 		}
 	}
 	var sum struct {
-		Sources []tally
-		Total   tally
+		Sources []*tally
+		Total   *tally
 	}
 	if err := json.Unmarshal([]byte(out), &sum); err != nil {
 		t.Fatalf("summary is not JSON: %v\n%s", err, out)

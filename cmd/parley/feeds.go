@@ -167,20 +167,30 @@ func runPoll(ctx context.Context, a *app, args []string) error {
 	interval := fs.Duration("interval", 30*time.Minute, "poll each feed at most this often; failures back off from it")
 	all := fs.Bool("all", false, "poll every feed now, even those not yet due")
 	every := fs.Duration("every", 0, "keep polling: run a round every D until interrupted (0 = one round)")
+	noAnalyze := fs.Bool("no-analyze", false, "store documents without analysing them")
 	rf := addReaderFlags(fs)
+	af := addAnalysisFlags(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *interval <= 0 || *every < 0 {
 		return fmt.Errorf("%w: --interval must be positive and --every not negative", errUsage)
 	}
+	in := &ingester{a: a, workers: *af.workers, bar: a.progress(), prefix: "parley poll"}
+	if !*noAnalyze {
+		var err error
+		if in.p, err = af.pipeline(); err != nil {
+			return err
+		}
+	}
 	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	in.st = st
 	for {
-		failed, err := pollRound(ctx, a, st, rf, *interval, *all, a.wantJSON(*asJSON))
+		failed, err := pollRound(ctx, in, rf, *interval, *all, a.wantJSON(*asJSON))
 		if err != nil {
 			return err
 		}
@@ -199,38 +209,32 @@ func runPoll(ctx context.Context, a *app, args []string) error {
 }
 
 // pollRound polls every due feed once and stores what it finds.
-func pollRound(ctx context.Context, a *app, st store.Store, rf readerFlags, interval time.Duration, all, asJSON bool) (failed bool, err error) {
-	feeds, err := st.Feeds(ctx)
+func pollRound(ctx context.Context, in *ingester, rf readerFlags, interval time.Duration, all, asJSON bool) (failed bool, err error) {
+	a := in.a
+	feeds, err := in.st.Feeds(ctx)
 	if err != nil {
 		return false, err
 	}
-	bar := a.progress()
-	for i, f := range feeds {
+	for _, f := range feeds {
 		now := time.Now().UTC()
 		if !all && !f.NextPoll.IsZero() && f.NextPoll.After(now) {
 			continue
 		}
-		t := tally{Source: f.URL}
+		t := &tally{Source: f.URL}
 		r := rf.reader(func(err error) {
-			bar.clear()
+			in.bar.clear()
 			fmt.Fprintf(a.stderr, "parley poll: %v\n", err)
-			t.Failed++
+			t.count(func(t *tally) { t.Failed++ })
 		})
 		prev := ingest.FeedState{ETag: f.ETag, LastModified: f.LastModified}
-		state, perr := r.PollFeed(ctx, f.URL, prev, func(doc *model.Document) error {
-			doc.Origin = f.URL
-			res, err := st.AddDocument(ctx, doc)
-			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				fmt.Fprintf(a.stderr, "parley poll: %s: %v\n", f.URL, err)
-				t.Failed++
-				return nil
-			}
-			countOutcome(&t, res.Outcome)
-			bar.update("[%d/%d] %s: %d new", i+1, len(feeds), f.URL, t.New)
-			return nil
+		var state ingest.FeedState
+		perr := in.run(ctx, t, func(emit func(*model.Document) error) error {
+			var err error
+			state, err = r.PollFeed(ctx, f.URL, prev, func(doc *model.Document) error {
+				doc.Origin = f.URL
+				return emit(doc)
+			})
+			return err
 		})
 		if ctx.Err() != nil {
 			return failed, ctx.Err()
@@ -241,7 +245,7 @@ func pollRound(ctx context.Context, a *app, st store.Store, rf readerFlags, inte
 			f.LastError = perr.Error()
 			t.Error = perr.Error()
 			failed = true
-			bar.clear()
+			in.bar.clear()
 			fmt.Fprintf(a.stderr, "parley poll: %v (failure %d, next try %s)\n", perr,
 				f.Errors, nextPoll(now, interval, f.Errors).Local().Format("2006-01-02 15:04"))
 		} else {
@@ -252,13 +256,13 @@ func pollRound(ctx context.Context, a *app, st store.Store, rf readerFlags, inte
 			}
 		}
 		f.NextPoll = nextPoll(now, interval, f.Errors)
-		if err := st.UpdateFeed(ctx, f); err != nil {
+		if err := in.st.UpdateFeed(ctx, f); err != nil {
 			return failed, err
 		}
-		bar.clear()
+		in.bar.clear()
 		if asJSON {
 			if err := a.writeJSON(struct {
-				tally
+				*tally
 				NotModified bool `json:"not_modified"`
 			}{t, state.NotModified && perr == nil}); err != nil {
 				return failed, err

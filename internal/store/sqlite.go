@@ -208,6 +208,19 @@ func (s *SQLite) AddDocument(ctx context.Context, doc *model.Document) (AddResul
 	return res, nil
 }
 
+// Known implements Store.
+func (s *SQLite) Known(ctx context.Context, text string) (int64, bool, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM documents WHERE content_hash = ?`, dedup.ContentHash(text)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("look up document: %w", err)
+	}
+	return id, true, nil
+}
+
 // nearest finds the cluster of the most similar stored document sharing an
 // LSH band with sig, if its similarity reaches dedup.Threshold.
 func nearest(ctx context.Context, tx *sql.Tx, sig *dedup.Signature, keys []int64) (cluster int64, sim float64, err error) {

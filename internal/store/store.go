@@ -20,6 +20,9 @@ type Store interface {
 	// unless its normalised text is already stored. It sets doc.ID to the
 	// stored (or existing) document's id.
 	AddDocument(ctx context.Context, doc *model.Document) (AddResult, error)
+	// Known returns the id of the stored document with the same normalised
+	// text as text, if any: callers skip work on documents already stored.
+	Known(ctx context.Context, text string) (int64, bool, error)
 	// SaveAnalysis replaces the analysis (entities, events, quotes, issues)
 	// of a stored document.
 	SaveAnalysis(ctx context.Context, doc *model.Document) error
