@@ -173,10 +173,8 @@ func (st *sentence) keep(m match, taken []bool) bool {
 	}
 
 	first, last := st.ws[m.s].tok, st.ws[m.e].tok
-	for i := first; i <= last; i++ {
-		if st.ner[i] == "PERSON" {
-			return false
-		}
+	if st.inPersonName(first, last, taken) {
+		return false
 	}
 	if st.inInstitution(first, last) {
 		return false
@@ -197,6 +195,29 @@ func (st *sentence) keep(m match, taken []bool) bool {
 		return false
 	}
 	return true
+}
+
+// inPersonName reports whether tokens [first, last] are part of a longer
+// person's name the analyzer marked: "Jordan" in "Michael Jordan". A
+// PERSON entity that is the phrase itself, perhaps with a possessive or a
+// title after it ("Bree President Romendacil"), is the tagger's mistake on
+// an unfamiliar place name, and the dictionary wins.
+func (st *sentence) inPersonName(first, last int, taken []bool) bool {
+	person := false
+	for i := first; i <= last; i++ {
+		person = person || st.ner[i] == "PERSON"
+	}
+	if !person {
+		return false
+	}
+	nameWord := func(i int) bool {
+		if i < 0 || i >= len(st.toks) || st.ner[i] != "PERSON" || taken[i] {
+			return false
+		}
+		t := st.toks[i].Text
+		return hasLetter(t) && t != "'s" && t != "’s"
+	}
+	return nameWord(first-1) || nameWord(last+1)
 }
 
 // inInstitution reports whether tokens [first, last] sit inside a
@@ -303,6 +324,7 @@ func (r *resolver) sentence(st *sentence) {
 	for _, g := range groups(st, ms) {
 		found = append(found, r.compose(st, g)...)
 	}
+	found = st.complements(found)
 	for _, p := range found {
 		for i := p.m.First; i <= p.m.Last; i++ {
 			st.covers[i] = true
@@ -331,6 +353,98 @@ func (r *resolver) sentence(st *sentence) {
 	for _, p := range found {
 		r.emit(st, p)
 	}
+}
+
+// complements gives an agent without a country the countries its
+// dependents name in the parse, where the words do not sit next to each
+// other: "soldiers from Gondor", "Gondor's main opposition group",
+// "lawmakers in Fornost and Gondor" (a code for each, in Also). The country
+// mentions join the agent's mention.
+func (st *sentence) complements(found []pending) []pending {
+	at := make([]int, len(st.toks))
+	for i := range at {
+		at[i] = -1
+	}
+	for i, p := range found {
+		for t := p.m.First; t <= p.m.Last; t++ {
+			at[t] = i
+		}
+	}
+	// place is the country, organisation or actor mention whose head is
+	// token t, or -1.
+	place := func(t int) int {
+		j := at[t]
+		if j < 0 || found[j].m.Head != t && found[j].m.First != found[j].m.Last {
+			return -1
+		}
+		switch m := found[j].m; m.Kind {
+		case KindCountry, KindOrganization, KindActor:
+			if m.Code != "" && !strings.HasPrefix(m.Code, nullCode) {
+				return j
+			}
+		}
+		return -1
+	}
+	drop := make([]bool, len(found))
+	for i := range found {
+		p := &found[i]
+		if p.m.Kind != KindAgent || !strings.HasPrefix(p.m.Code, nullCode) || drop[i] {
+			continue
+		}
+		h := p.m.Head
+		for k, t := range st.toks {
+			if t.Head-1 != h || k >= p.m.First && k <= p.m.Last {
+				continue
+			}
+			if !(t.Deprel == "nmod:poss" || t.Deprel == "nmod" && st.hasCase(k, "of", "from", "in")) {
+				continue
+			}
+			j := place(k)
+			if j < 0 {
+				continue
+			}
+			members := []int{j}
+			for c, ct := range st.toks {
+				if ct.Head-1 == k && ct.Deprel == "conj" {
+					if m := place(c); m >= 0 {
+						members = append(members, m)
+					}
+				}
+			}
+			agent := p.m.Code[len(nullCode):]
+			var codes []string
+			for _, m := range members {
+				codes = append(codes, withAgent(found[m].m.Code, agent, false))
+				p.m.First = min(p.m.First, found[m].m.First)
+				p.m.Last = max(p.m.Last, found[m].m.Last)
+				drop[m] = true
+			}
+			p.m.Code, p.m.Also = codes[0], codes[1:]
+			break
+		}
+	}
+	out := found[:0]
+	for i, p := range found {
+		if !drop[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// hasCase reports whether token k has a "case" dependent with one of the
+// given words.
+func (st *sentence) hasCase(k int, words ...string) bool {
+	for _, t := range st.toks {
+		if t.Head-1 == k && t.Deprel == "case" {
+			for _, w := range words {
+				if fold(t.Text) == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // group is a run of adjacent matches that make one phrase.
@@ -495,8 +609,13 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 			Title: title, Kind: KindPerson}, e: head.c.e, words: head.e - head.s + 1, gender: head.c.e.gender,
 			bare: head.s == g.start()}
 		if head.c.e.kind == kActor {
+			// A PETRARCH actor is a bare code: the agents before it
+			// compose with it ("Bree Prime Minister Romendacil" is BREGOV).
 			p.m.Kind = KindActor
 			p.m.Also = head.c.e.compound
+			for _, a := range agents {
+				p.m.Code = withAgent(p.m.Code, a.c.e.code, a.c.e.prefix)
+			}
 		}
 		p.m.Head = st.head(first, last, st.ws[head.e].tok)
 		return append(out, p)

@@ -256,3 +256,62 @@ func TestResolveTags(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+// parse sets heads (1-based, 0 for the root), relations and tags on the
+// tokens of sentence si, the way the parser does.
+func parse(d *model.Document, si int, heads []int, rels, upos []string) {
+	toks := d.Sentences[si].Tokens
+	for i := range toks {
+		toks[i].Head, toks[i].Deprel, toks[i].UPOS = heads[i], rels[i], upos[i]
+	}
+}
+
+// TestResolveComplements checks that an agent takes its country from a
+// complement in the parse, one code per country of a coordination.
+func TestResolveComplements(t *testing.T) {
+	dict := mustDefault(t)
+	d := newDoc(t, "2023-06-01", "Soldiers from Ukraine advanced.")
+	parse(d, 0, []int{4, 3, 1, 0, 4}, []string{"nsubj", "case", "nmod", "root", "punct"},
+		[]string{"NOUN", "ADP", "PROPN", "VERB", "PUNCT"})
+	if got, want := render(d, dict.Resolve(d)), "Soldiers from Ukraine=UKRMIL agent"; got != want {
+		t.Errorf("from: got %s, want %s", got, want)
+	}
+	d = newDoc(t, "2023-06-01", "Lawmakers in France and Germany voted.")
+	parse(d, 0, []int{6, 3, 1, 5, 3, 0, 6}, []string{"nsubj", "case", "nmod", "cc", "conj", "root", "punct"},
+		[]string{"NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"})
+	ms := dict.Resolve(d)
+	if got, want := render(d, ms), "Lawmakers in France and Germany=FRALEG agent"; got != want {
+		t.Errorf("coordination: got %s, want %s", got, want)
+	}
+	if len(ms) == 1 && strings.Join(ms[0].Also, " ") != "DEULEG" {
+		t.Errorf("coordination: also %v, want DEULEG", ms[0].Also)
+	}
+	// An agent with its own country keeps it: "Russian troops in Ukraine".
+	d = newDoc(t, "2023-06-01", "Russian troops in Ukraine advanced.")
+	parse(d, 0, []int{2, 5, 4, 2, 0, 5}, []string{"amod", "nsubj", "case", "nmod", "root", "punct"},
+		[]string{"ADJ", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"})
+	if got, want := render(d, dict.Resolve(d)), "Russian troops=RUSMIL agent; Ukraine=UKR country"; got != want {
+		t.Errorf("own country: got %s, want %s", got, want)
+	}
+}
+
+// TestResolvePersonEntities checks how PERSON entities and dictionary
+// places meet: a place inside a longer name is no place; a PERSON entity
+// that is the place itself (perhaps with a possessive) is the tagger's
+// mistake.
+func TestResolvePersonEntities(t *testing.T) {
+	dict := mustDefault(t)
+	tests := []struct{ text, entity, want string }{
+		{"Fans cheered Michael Jordan yesterday.", "Michael Jordan", "Michael Jordan= person"},
+		{"Jordan Peterson spoke.", "Jordan Peterson", "Jordan Peterson= person"},
+		{"Ukraine's army advanced.", "Ukraine's", "Ukraine's army=UKRMIL agent"},
+		{"Jordan closed its border.", "Jordan", "Jordan=JOR country"},
+	}
+	for _, tc := range tests {
+		d := newDoc(t, "2023-06-01", tc.text)
+		withEntity(t, d, 0, "PERSON", tc.entity)
+		if got := render(d, dict.Resolve(d)); got != tc.want {
+			t.Errorf("%q with PERSON %q\n got %s\nwant %s", tc.text, tc.entity, got, tc.want)
+		}
+	}
+}
