@@ -378,10 +378,19 @@ func (s *sent) actor(k int) *model.Actor {
 	}
 }
 
+// groupActors is every actor of mention k's compound group; a mention with
+// further codes ("the Shire" = FRO, BIL and SAM; "lawmakers in A and B")
+// stands for one actor per code.
 func (s *sent) groupActors(k int) []*model.Actor {
 	var as []*model.Actor
 	for _, j := range s.groups[s.group[k]] {
-		as = append(as, s.actor(j))
+		a := s.actor(j)
+		as = append(as, a)
+		for _, c := range s.ments[j].Also {
+			b := *a
+			b.Code = c
+			as = append(as, &b)
+		}
 	}
 	return as
 }
