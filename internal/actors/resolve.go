@@ -214,8 +214,7 @@ func (st *sentence) inPersonName(first, last int, taken []bool) bool {
 		if i < 0 || i >= len(st.toks) || st.ner[i] != "PERSON" || taken[i] {
 			return false
 		}
-		t := st.toks[i].Text
-		return hasLetter(t) && t != "'s" && t != "’s"
+		return isCapitalized(st.toks[i].Text)
 	}
 	return nameWord(first-1) || nameWord(last+1)
 }
@@ -450,6 +449,7 @@ func (st *sentence) hasCase(k int, words ...string) bool {
 // group is a run of adjacent matches that make one phrase.
 type group struct {
 	items  []match
+	also   []match // further "of" complements: "ministers of A, B and C"
 	former bool
 	def    bool
 	end    int // last word, including absorbed complements
@@ -493,6 +493,14 @@ func groups(st *sentence, ms []match) []group {
 				}
 				g.end = ms[j].e
 				j++
+				// "the ambassadors of Arnor, Osgiliath and Gondor": one
+				// code for each country of the list.
+				for prep == "of" && j < len(ms) && actorLike(ms[j].c.e.kind) && listGap(st.ws[g.end+1:ms[j].s]) &&
+					(ms[j].e+1 >= len(st.ws) || !isPossessive(st.ws[ms[j].e+1:ms[j].e+2])) {
+					g.also = append(g.also, ms[j])
+					g.end = ms[j].e
+					j++
+				}
 				if j < len(ms) && ms[j].s == g.end+1 && ms[j].c.e.kind == kPerson {
 					g.items = append(g.items, ms[j])
 					g.end = ms[j].e
@@ -545,6 +553,23 @@ func (g group) start() int {
 		}
 	}
 	return s
+}
+
+// listGap reports whether the words between two items of a list join
+// them: ",", "and", "or", ", and".
+func listGap(gap []sword) bool {
+	if len(gap) == 0 || len(gap) > 2 {
+		return false
+	}
+	for i, w := range gap {
+		switch {
+		case w.text == "," && i == 0:
+		case w.key == "and" || w.key == "or":
+		default:
+			return false
+		}
+	}
+	return len(gap) == 1 || gap[1].key != ","
 }
 
 func isPossessive(gap []sword) bool {
@@ -640,8 +665,20 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 	if g.former {
 		code = withAgent(base, "ELI", false)
 	}
+	var also []string
+	for _, m := range g.also {
+		c, _ := m.c.e.codeAt(r.date)
+		if g.former {
+			c = withAgent(c, "ELI", false)
+		} else {
+			for _, a := range agents {
+				c = withAgent(c, a.c.e.code, a.c.e.prefix)
+			}
+		}
+		also = append(also, c)
+	}
 	lastAgent := agents[len(agents)-1]
-	p := pending{m: Mention{Sentence: st.idx, First: first, Last: last, Code: code, Kind: KindAgent},
+	p := pending{m: Mention{Sentence: st.idx, First: first, Last: last, Code: code, Kind: KindAgent, Also: also},
 		country: country, def: g.def}
 	p.m.Name = strings.ToLower(joinWords(st.ws[lastAgent.s : lastAgent.e+1]))
 	if lastAgent.c.e.kind == kTitle {

@@ -286,6 +286,15 @@ func TestResolveComplements(t *testing.T) {
 	if len(ms) == 1 && strings.Join(ms[0].Also, " ") != "DEULEG" {
 		t.Errorf("coordination: also %v, want DEULEG", ms[0].Also)
 	}
+	// Without a parse, a list after "of" gives a code per country.
+	d = newDoc(t, "2023-06-01", "The foreign ministers of France, Germany and Britain met.")
+	ms = dict.Resolve(d)
+	if got, want := render(d, ms), "ministers of France, Germany and Britain=FRAGOV agent"; got != want {
+		t.Errorf("list: got %s, want %s", got, want)
+	}
+	if len(ms) == 1 && strings.Join(ms[0].Also, " ") != "DEUGOV GBRGOV" {
+		t.Errorf("list: also %v, want DEUGOV GBRGOV", ms[0].Also)
+	}
 	// An agent with its own country keeps it: "Russian troops in Ukraine".
 	d = newDoc(t, "2023-06-01", "Russian troops in Ukraine advanced.")
 	parse(d, 0, []int{2, 5, 4, 2, 0, 5}, []string{"amod", "nsubj", "case", "nmod", "root", "punct"},

@@ -22,6 +22,7 @@ type Coder struct {
 	discards    *verbs.Discards
 	requireDyad bool
 	control     bool
+	keepNull    bool
 }
 
 // Option configures a Coder.
@@ -39,6 +40,12 @@ func RequireDyad(on bool) Option { return func(c *Coder) { c.requireDyad = on } 
 // of its patterns matched. On by default; the PETRARCH suite expects the
 // older behaviour and turns it off.
 func Control(on bool) Option { return func(c *Coder) { c.control = on } }
+
+// KeepNullActors keeps actors whose code names no country or organisation
+// (PETRARCH's "---GOV" for "officials said"). By default an event with such
+// a source is dropped and such a target left out: they say nothing an
+// analyst can use. The PETRARCH suite expects them.
+func KeepNullActors(on bool) Option { return func(c *Coder) { c.keepNull = on } }
 
 // New returns a coder over dictionary d.
 func New(d *verbs.Dictionary, opts ...Option) *Coder {
@@ -293,8 +300,11 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 				}
 				a, b = b, a
 			}
-			if code == "" || b != nil && a.Code == b.Code {
+			if code == "" || b != nil && a.Code == b.Code || !dc.c.keepNull && isNull(a) {
 				continue
+			}
+			if !dc.c.keepNull && b != nil && isNull(b) {
+				b = nil
 			}
 			if b == nil && dc.c.requireDyad {
 				continue
@@ -309,6 +319,12 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 		}
 	}
 }
+
+// nullCode is PETRARCH's code for no country: "---GOV" is a government
+// of unknown country.
+const nullCode = "---"
+
+func isNull(a *model.Actor) bool { return strings.HasPrefix(a.Code, nullCode) }
 
 // mutual codes are done with one another: consulting, meeting,
 // negotiating, signing, cooperating (not mediating: co-mediators do not

@@ -109,10 +109,16 @@ func equalAt(words []string, at int, phrase []string) bool {
 // roles finds the source and target actors of a hit. compound is set for
 // "%" patterns, where every member acts on every other.
 func (dc *docCoder) roles(s *sent, h hit) (src, tgt []*model.Actor, compound bool) {
-	if h.bind.comp >= 0 {
-		return s.groupActors(h.bind.comp), nil, true
-	}
 	defSrc, defTgt := dc.defaultRoles(s, h)
+	if h.bind.comp >= 0 {
+		// "Eriador agrees with % ...": after the verb, with a subject of
+		// its own, the compound is the targets.
+		g := s.groupActors(h.bind.comp)
+		if s.ments[h.bind.comp].First > h.tok && len(defSrc) > 0 && !sameGroup(s, defSrc, g) {
+			return defSrc, g, false
+		}
+		return g, nil, true
+	}
 	switch {
 	case h.bind.src >= 0:
 		src = s.groupActors(h.bind.src)
@@ -197,16 +203,54 @@ func (dc *docCoder) defaultRoles(s *sent, h hit) (src, tgt []*model.Actor) {
 }
 
 // firstAfter is the first actor after the verb within its subtree, outside
-// the source's group and temporal modifiers.
+// the source's group, temporal modifiers and clauses of their own: in "X
+// said the gas, which leaks in Russia, ..." Russia is no target. The subject
+// of a complement clause is ("X said Y attacked Z": Y).
 func (s *sent) firstAfter(h hit, srcM int) int {
 	for i := h.last + 1; i <= s.hi[h.tok]; i++ {
 		k := s.at[i]
 		if k < 0 || srcM >= 0 && s.group[k] == s.group[srcM] || s.temporal(i) {
 			continue
 		}
+		if s.embedded(i, h.tok) && !s.clauseSubject(k, h.tok) {
+			continue
+		}
 		return k
 	}
 	return -1
+}
+
+// embedded reports whether token i lies in a clause of its own under verb
+// v: a complement, relative or parenthetical clause, or an adverbial clause
+// with a subject or a subordinator of its own ("while", "after"). Clauses
+// that share the verb's subject stay: "declined to meet X", "vowed to wage
+// war on X", "cordoned off the roads leading into X".
+func (s *sent) embedded(i, v int) bool {
+	for t, steps := i, 0; t >= 0 && t != v && steps < len(s.toks); t, steps = s.head(t), steps+1 {
+		switch s.toks[t].Deprel {
+		case "ccomp", "acl:relcl", "parataxis", "csubj":
+			return true
+		case "advcl", "acl":
+			if s.child(t, "nsubj", "nsubj:pass") >= 0 {
+				return true
+			}
+			if m := s.child(t, "mark"); m >= 0 && s.words[m] != "TO" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseSubject reports whether mention k is the subject of a complement
+// clause of verb v.
+func (s *sent) clauseSubject(k, v int) bool {
+	h := s.headOf(s.ments[k])
+	if r := s.rel(h); r != "nsubj" && r != "nsubj:pass" {
+		return false
+	}
+	c := s.head(h)
+	return c >= 0 && s.rel(c) == "ccomp" && s.head(c) == v
 }
 
 func (s *sent) temporal(i int) bool {
@@ -222,15 +266,31 @@ func (s *sent) temporal(i int) bool {
 // coordination and relative clauses, and whether v is passive.
 func (s *sent) subject(v int) (int, bool) {
 	passive := s.child(v, "aux:pass") >= 0
+	pronoun := -1 // "Russia said it would retaliate": it
 	for steps := 0; v >= 0 && steps < len(s.toks); steps++ {
 		if k := s.child(v, "nsubj", "nsubj:pass", "csubj", "csubj:pass"); k >= 0 {
+			if pronoun >= 0 {
+				if s.mentionIn(k, nil) >= 0 {
+					return k, passive
+				}
+				return pronoun, passive
+			}
 			if r := s.rel(k); r == "nsubj:pass" || r == "csubj:pass" {
 				passive = true
 			}
 			if relPronoun[s.words[k]] && (s.rel(v) == "acl:relcl" || s.rel(v) == "acl") {
 				return s.head(v), passive
 			}
+			// A pronoun the actor resolution left open, in a clause
+			// reported by an actor, is that actor.
+			if s.at[k] < 0 && s.toks[k].UPOS == "PRON" && s.rel(v) == "ccomp" && s.head(v) >= 0 {
+				pronoun, v = k, s.head(v)
+				continue
+			}
 			return k, passive
+		}
+		if pronoun >= 0 {
+			return pronoun, passive
 		}
 		switch s.rel(v) {
 		case "xcomp":
@@ -251,10 +311,26 @@ func (s *sent) subject(v int) (int, bool) {
 			}
 			return s.head(v), passive
 		default:
-			return -1, passive
+			return s.adjacentSubject(v), passive
 		}
 	}
 	return -1, passive
+}
+
+// adjacentSubject stands in for a subject the parser attached elsewhere
+// (", Ukrainian President Volodymyr Zelensky has been seeking" parsed as an
+// apposition of the noun before the comma): an actor mention that ends
+// right before the verb and its auxiliaries and adverbs. It returns -1 when
+// there is none.
+func (s *sent) adjacentSubject(v int) int {
+	i := v - 1
+	for i >= 0 && s.head(i) == v && (s.rel(i) == "aux" || s.rel(i) == "aux:pass" || s.rel(i) == "advmod") {
+		i--
+	}
+	if i < 0 || s.at[i] < 0 || s.ments[s.at[i]].Last != i {
+		return -1
+	}
+	return i
 }
 
 var relPronoun = map[string]bool{"WHO": true, "WHICH": true, "THAT": true, "WHOM": true}

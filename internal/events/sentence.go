@@ -91,12 +91,12 @@ func (s *sent) compounds() {
 		}
 	}
 	for i, m := range s.ments {
-		h := s.headOf(m)
+		h := s.nounOf(s.headOf(m))
 		if s.toks[h].Deprel != "conj" {
 			continue
 		}
 		if p := s.head(h); p >= 0 {
-			if j := s.at[p]; j >= 0 && j != i {
+			if j := s.mentionOf(p); j >= 0 && j != i {
 				union(i, j)
 			}
 		}
@@ -114,6 +114,36 @@ func (s *sent) compounds() {
 		s.group[i] = id
 		s.groups[id] = append(s.groups[id], i)
 	}
+}
+
+// nounOf climbs from a mention that only modifies an unnamed noun
+// ("various European partners") to that noun, which carries the
+// coordination in the parse.
+func (s *sent) nounOf(h int) int {
+	switch s.rel(h) {
+	case "amod", "compound", "nmod:poss":
+		if p := s.head(h); p >= 0 && s.at[p] < 0 {
+			return p
+		}
+	}
+	return h
+}
+
+// mentionOf is the mention holding token t, or the one modifying the
+// unnamed noun t.
+func (s *sent) mentionOf(t int) int {
+	if s.at[t] >= 0 {
+		return s.at[t]
+	}
+	for _, k := range s.kids[t] {
+		switch s.rel(k) {
+		case "amod", "compound", "nmod:poss":
+			if s.at[k] >= 0 {
+				return s.at[k]
+			}
+		}
+	}
+	return -1
 }
 
 // joined reports whether tokens [from, to) hold only a coordinator,
