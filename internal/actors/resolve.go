@@ -179,17 +179,22 @@ func (st *sentence) keep(m match, taken []bool) bool {
 	if st.inInstitution(first, last) {
 		return false
 	}
-	if m.c.adj || st.title || !st.ws[m.s].first || !st.ws[m.e].last {
+	if st.title || !st.ws[m.s].first || !st.ws[m.e].last {
 		return true
 	}
 	// A country name inside a longer proper name is something else:
-	// "Michael Jordan", "Washington Post", "Chad Smith".
+	// "Michael Jordan", "Washington Post", "Chad Smith"; so is a
+	// nationality at the start of one: "Greek Energy Forum", "Philippine
+	// Red Cross" (but "Ukrainian President", whose title is known).
 	nameLike := func(i int) bool {
 		if i < 0 || i >= len(st.toks) || taken[i] {
 			return false
 		}
 		t := st.toks[i].Text
 		return isCapitalized(t) && hasLower(t) && !calendarWords[fold(t)]
+	}
+	if m.c.adj {
+		return !nameLike(last + 1)
 	}
 	if nameLike(last+1) || (first > 0 && nameLike(first-1) && first-1 > 0) {
 		return false
@@ -468,6 +473,14 @@ func groups(st *sentence, ms []match) []group {
 			gap := st.ws[g.end+1 : ms[j].s]
 			pk, nk := prev.c.e.kind, ms[j].c.e.kind
 			if len(gap) == 0 {
+				// "the Trump administration": the person's country with
+				// the agent, and the phrase ends.
+				if pk == kPerson && nk == kAgent && len(g.items) == 1 {
+					g.items = append(g.items, ms[j])
+					g.end = ms[j].e
+					j++
+					break
+				}
 				if pk == kPerson || (pk == kActor && len(g.items) > 1) {
 					break // a name closes the phrase
 				}
@@ -626,6 +639,9 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 		}
 		return out
 	}
+	if head != nil && head.c.e.kind == kPerson && head.c.e.country != "" && len(agents) == 1 && agents[0].s > head.e {
+		mods, head = []match{*head}, nil
+	}
 	if head != nil {
 		// The name wins: "Ukrainian President Volodymyr Zelensky" is
 		// Zelensky with his role at the document's date.
@@ -654,6 +670,9 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 		mod := mods[len(mods)-1]
 		base, _ = mod.c.e.codeAt(r.date)
 		country = mod.c.e.country
+		if mod.c.e.kind == kPerson {
+			base = country // "the Trump administration": USA, then GOV
+		}
 		if mod.c.e.kind == kActor || mod.c.e.kind == kOrg {
 			country = base
 		}

@@ -146,6 +146,8 @@ func TestResolveFalseFriends(t *testing.T) {
 		{"Washington in a name", "She reads the Washington Post daily.", ""},
 		{"a university is no state", "He teaches at the Catholic University of America in the capital.", "University=---EDU agent"},
 		{"month is no name", "In May the talks resumed.", ""},
+		{"a nationality opens a name", "He heads the Greek Energy Forum in Athens.", "Athens=GRC country"},
+		{"a nationality before an agent", "Greek officials spoke.", "Greek officials=GRCGOV agent"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -85,6 +85,7 @@ func (c *Coder) Code(doc *model.Document, mentions []actors.Mention) Result {
 		}
 	}
 	dc := &docCoder{c: c, doc: doc}
+	quotes := quotedSpans(doc.Text)
 	for i, s := range doc.Sentences {
 		if c.discards != nil {
 			if _, _, ok := c.discards.Match(upperWords(s.Tokens)); ok {
@@ -92,13 +93,45 @@ func (c *Coder) Code(doc *model.Document, mentions []actors.Mention) Result {
 				continue
 			}
 		}
-		dc.sentence(newSent(i, s.Tokens, bySent[i]))
+		st := newSent(i, s.Tokens, bySent[i])
+		st.markQuoted(quotes)
+		dc.sentence(st)
 	}
 	if doc.Published.IsZero() && len(dc.events) > 0 {
 		addNote(doc, "no document date: event dates not resolved")
 	}
 	res.Events = dc.events
 	return res
+}
+
+// quotedSpans finds the direct quotations of a text: between straight
+// double quotes, or curly or angle quotes, closed at the latest at the end
+// of the paragraph. Verbs inside them are the speaker's words, coded as the
+// speaker's statement, not as events of their own ("likes dropping bombs on
+// people", "has consistently demonstrated remarkable agility").
+func quotedSpans(text string) []model.Span {
+	var out []model.Span
+	open := -1
+	for i, r := range text {
+		switch {
+		case r == '\n':
+			if open >= 0 {
+				out = append(out, model.Span{Start: open, End: i})
+				open = -1
+			}
+		case r == '"' && open < 0, r == '“' && open < 0, r == '«' && open < 0:
+			open = i
+		case r == '"' || r == '”' || r == '»':
+			if open >= 0 {
+				out = append(out, model.Span{Start: open, End: i + 1})
+				open = -1
+			}
+		}
+	}
+	if open >= 0 {
+		out = append(out, model.Span{Start: open, End: len(text)})
+	}
+	return out
 }
 
 func addNote(doc *model.Document, note string) {
@@ -193,8 +226,8 @@ var controlModality = map[string]string{
 func (c *Coder) findVerbs(s *sent) []hit {
 	var hits []hit
 	for i, t := range s.toks {
-		if s.at[i] >= 0 && !isVerbTag(t) {
-			continue // part of an actor name
+		if s.at[i] >= 0 && !isVerbTag(t) || s.quoted[i] {
+			continue // part of an actor name, or someone's words
 		}
 		best := hit{tok: -1}
 		for _, form := range []string{s.words[i], s.lemmas[i]} {
@@ -203,6 +236,9 @@ func (c *Coder) findVerbs(s *sent) []hit {
 			}
 			for _, v := range c.dict.Lookup(form) {
 				if v.Noun != (t.UPOS == "NOUN" || t.UPOS == "PROPN") || !v.Noun && !isVerbTag(t) {
+					continue
+				}
+				if v.Intransitive && s.child(i, "obj") >= 0 {
 					continue
 				}
 				first, last, ok := s.phrase(v, i)
@@ -263,8 +299,14 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 			date = d.Format("2006-01-02")
 		}
 	}
+	cd := h.code
+	// "Biden attacked Trump": an attack on a person, by a verb that names
+	// no weapon, is a verbal one.
+	if cd.Fwd == "190" && h.pattern == nil && len(tgt) > 0 && s.allPersons(tgt) {
+		cd = verbs.Code{Fwd: "111"}
+	}
 	// "Brazil and the United States agreed to meet": each other.
-	if !compound && len(tgt) == 0 && len(src) > 1 && mutual(h.code.Fwd) {
+	if !compound && len(tgt) == 0 && len(src) > 1 && mutual(cd.Fwd) {
 		compound = true
 	}
 	pairs := [][2]*model.Actor{}
@@ -278,7 +320,7 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 		}
 	} else {
 		if len(tgt) == 0 {
-			if r := dc.replyTarget(h.code.Fwd, src[0]); r != nil {
+			if r := dc.replyTarget(cd.Fwd, src[0]); r != nil {
 				tgt = []*model.Actor{r}
 			}
 		}
@@ -292,7 +334,7 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 		}
 	}
 	for _, p := range pairs {
-		for dir, code := range []string{h.code.Fwd, h.code.Rev} {
+		for dir, code := range []string{cd.Fwd, cd.Rev} {
 			a, b := p[0], p[1]
 			if dir == 1 {
 				if b == nil {

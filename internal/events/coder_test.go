@@ -19,7 +19,7 @@ import (
 // testDoc is a document built from hand-written CoNLL-U parses. Comments:
 // "# doc = ID" groups consecutive sentences, "# date = YYYY-MM-DD" dates
 // the document, "# actors = F-L:CODE;..." gives actor mentions by token
-// IDs, "# expect = SRC>TGT CODE MODALITY DATE" an event of the sentence
+// IDs (":kind" may follow the code), "# expect = SRC>TGT CODE MODALITY DATE" an event of the sentence
 // ("-" for no target or date).
 type testDoc struct {
 	id       string
@@ -71,10 +71,11 @@ func readTestDocs(t testing.TB, path string) []*testDoc {
 		if a := cs.Meta("actors"); a != "" {
 			for _, part := range strings.Split(a, ";") {
 				rng, code, _ := strings.Cut(part, ":")
+				code, kind, _ := strings.Cut(code, ":")
 				fs, ls, _ := strings.Cut(rng, "-")
 				first, _ := strconv.Atoi(fs)
 				last, _ := strconv.Atoi(ls)
-				td.mentions = append(td.mentions, actors.Mention{Sentence: si, First: first - 1, Last: last - 1, Head: last - 1, Code: code, Antecedent: -1})
+				td.mentions = append(td.mentions, actors.Mention{Sentence: si, First: first - 1, Last: last - 1, Head: last - 1, Code: code, Kind: kind, Antecedent: -1})
 			}
 		}
 		for _, c := range cs.Comments {

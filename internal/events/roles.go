@@ -1,6 +1,8 @@
 package events
 
 import (
+	"strings"
+
 	"github.com/parleyhq/parley/internal/events/verbs"
 	"github.com/parleyhq/parley/internal/model"
 )
@@ -45,6 +47,11 @@ func (s *sent) seq(es []verbs.Elem, pos, end int, anchored bool, mustEnd int, b 
 	last := end - 1
 	if anchored {
 		last = pos
+		// An actor may follow its article: "spoke with_+" matches "spoke
+		// with the Russian president".
+		if es[0].Kind >= verbs.Source && pos < end && article[s.words[pos]] {
+			last = pos + 1
+		}
 	}
 	for st := pos; st <= last && st < end; st++ {
 		next, nb, ok := s.elemAt(es[0], st, end, b, d)
@@ -96,6 +103,8 @@ func (s *sent) elemAt(e verbs.Elem, st, end int, b binding, d *verbs.Dictionary)
 	}
 	return next, b, next <= end
 }
+
+var article = map[string]bool{"THE": true, "A": true, "AN": true}
 
 func equalAt(words []string, at int, phrase []string) bool {
 	for i, w := range phrase {
@@ -163,8 +172,9 @@ func (dc *docCoder) defaultRoles(s *sent, h hit) (src, tgt []*model.Actor) {
 			}
 		}
 		// "The initiative involves consultations with allies": the subject
-		// of a governing verb that codes nothing itself.
-		if hv := s.head(h.tok); srcM < 0 && hv >= 0 && !dc.c.coded(s, hv) {
+		// of a governing verb that codes nothing itself, when the noun is
+		// its object (not "Biden remarked on the investigation").
+		if hv := s.head(h.tok); srcM < 0 && hv >= 0 && s.rel(h.tok) == "obj" && !dc.c.coded(s, hv) {
 			if subj, _ := s.subject(hv); subj >= 0 {
 				if srcM = s.mentionIn(subj, nil); srcM < 0 {
 					src = dc.ownerOf(s, subj)
@@ -215,9 +225,51 @@ func (s *sent) firstAfter(h hit, srcM int) int {
 		if s.embedded(i, h.tok) && !s.clauseSubject(k, h.tok) {
 			continue
 		}
+		if verbal(h.code.Fwd) && s.locative(s.headOf(s.ments[k]), h.tok) {
+			continue
+		}
+		if h.verb.Noun && !s.ofNoun(i, h.tok) {
+			continue
+		}
 		return k
 	}
 	return -1
+}
+
+// ofNoun reports whether token i belongs to the phrase of noun n ("EU
+// sanctions on Russia and Belarus"), not to a clause or a coordination
+// hanging from it.
+func (s *sent) ofNoun(i, n int) bool {
+	for steps := 0; i >= 0 && i != n && steps < len(s.toks); i, steps = s.head(i), steps+1 {
+		switch s.rel(i) {
+		case "nmod", "nmod:poss", "compound", "amod", "flat", "flat:name", "appos", "det", "case", "nummod", "punct", "cc":
+		case "conj":
+			if s.head(i) == n {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return i == n
+}
+
+// verbal codes are not done to a place: statements, appeals and
+// consultations ("met in Athens", "said in Kyiv"); visits are (042, 043).
+func verbal(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "01"), strings.HasPrefix(code, "02"):
+		return true
+	case strings.HasPrefix(code, "04"):
+		return code != "042" && code != "043"
+	}
+	return false
+}
+
+// locative reports whether token t is a place where verb v happens: an
+// "in" or "at" phrase of the verb itself.
+func (s *sent) locative(t, v int) bool {
+	return s.head(t) == v && s.rel(t) == "obl" && s.hasChildLemma(t, "case", "IN", "AT")
 }
 
 // embedded reports whether token i lies in a clause of its own under verb
@@ -265,7 +317,7 @@ func (s *sent) temporal(i int) bool {
 // subject returns the subject token of verb v, looking through control,
 // coordination and relative clauses, and whether v is passive.
 func (s *sent) subject(v int) (int, bool) {
-	passive := s.child(v, "aux:pass") >= 0
+	passive := s.child(v, "aux:pass") >= 0 || s.reducedPassive(v)
 	pronoun := -1 // "Russia said it would retaliate": it
 	for steps := 0; v >= 0 && steps < len(s.toks); steps++ {
 		if k := s.child(v, "nsubj", "nsubj:pass", "csubj", "csubj:pass"); k >= 0 {
@@ -315,6 +367,12 @@ func (s *sent) subject(v int) (int, bool) {
 		}
 	}
 	return -1, passive
+}
+
+// reducedPassive reports a participle clause without auxiliary that is
+// passive: "When asked about X, Trump said", "If elected, she will".
+func (s *sent) reducedPassive(v int) bool {
+	return s.rel(v) == "advcl" && s.toks[v].XPOS == "VBN" && s.child(v, "aux", "nsubj") < 0 && s.child(v, "mark") >= 0
 }
 
 // adjacentSubject stands in for a subject the parser attached elsewhere

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parleyhq/parley/internal/actors"
@@ -21,12 +22,13 @@ type sent struct {
 	at     []int // token -> index into ments, or -1
 	group  []int // mention -> compound group id
 	groups [][]int
+	quoted []bool // token inside a direct quotation
 }
 
 func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
 	n := len(toks)
 	s := &sent{idx: idx, toks: toks, words: make([]string, n), lemmas: make([]string, n),
-		kids: make([][]int, n), lo: make([]int, n), hi: make([]int, n), at: make([]int, n)}
+		kids: make([][]int, n), lo: make([]int, n), hi: make([]int, n), at: make([]int, n), quoted: make([]bool, n)}
 	for i, t := range toks {
 		s.words[i] = strings.ToUpper(t.Text)
 		s.lemmas[i] = strings.ToUpper(t.Lemma)
@@ -66,6 +68,37 @@ func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
 	return s
 }
 
+// allPersons reports whether every actor stands for a person mention
+// (a name, a surname or a pronoun).
+func (s *sent) allPersons(as []*model.Actor) bool {
+	for _, a := range as {
+		person := false
+		for _, m := range s.ments {
+			if s.toks[m.First].Span.Start == a.Span.Start {
+				switch m.Kind {
+				case actors.KindPerson, actors.KindSurname, actors.KindPronoun:
+					person = true
+				}
+				break
+			}
+		}
+		if !person {
+			return false
+		}
+	}
+	return true
+}
+
+// markQuoted marks the tokens inside the quotation spans qs (in text
+// order, not overlapping).
+func (s *sent) markQuoted(qs []model.Span) {
+	for i, t := range s.toks {
+		// The last quotation that opens before the token.
+		k := sort.Search(len(qs), func(k int) bool { return qs[k].Start >= t.Span.Start }) - 1
+		s.quoted[i] = k >= 0 && t.Span.End < qs[k].End
+	}
+}
+
 // compounds groups mentions joined by "and", "or", "nor" or commas, either
 // through the tree (conj) or in the text ("Mordor, Rohan and Bree").
 func (s *sent) compounds() {
@@ -84,11 +117,22 @@ func (s *sent) compounds() {
 			parent[rb] = ra
 		}
 	}
-	for i := 1; i < len(s.ments); i++ {
-		a, b := s.ments[i-1], s.ments[i]
-		if s.joined(a.Last+1, b.First) {
-			union(i-1, i)
+	// A run of mentions joined in the text is a list only if a
+	// coordinator joins two of them: "Mordor, Rohan and Bree", not "When
+	// asked about Iran, Trump said".
+	for i := 1; i < len(s.ments); {
+		j, coord := i, false
+		for ; j < len(s.ments); j++ {
+			link, c := s.joined(s.ments[j-1].Last+1, s.ments[j].First)
+			if !link {
+				break
+			}
+			coord = coord || c
 		}
+		for k := i; k < j && coord; k++ {
+			union(k-1, k)
+		}
+		i = j + 1
 	}
 	for i, m := range s.ments {
 		h := s.nounOf(s.headOf(m))
@@ -146,20 +190,23 @@ func (s *sent) mentionOf(t int) int {
 	return -1
 }
 
-// joined reports whether tokens [from, to) hold only a coordinator,
-// commas and determiners, with at least one coordinator or comma.
-func (s *sent) joined(from, to int) bool {
-	link := false
+// joined reports whether tokens [from, to) hold only coordinators, commas
+// and determiners, with at least one coordinator or comma (link), and
+// whether a coordinator is among them.
+func (s *sent) joined(from, to int) (link, coord bool) {
 	for t := from; t < to; t++ {
 		switch s.words[t] {
-		case ",", "AND", "OR", "NOR", "&":
+		case "AND", "OR", "NOR", "&":
+			coord = true
+			link = true
+		case ",":
 			link = true
 		case "THE", "A", "AN", "BOTH", "EITHER", "NEITHER":
 		default:
-			return false
+			return false, false
 		}
 	}
-	return link
+	return link, coord
 }
 
 // headOf is the token that stands for a mention.
@@ -171,17 +218,39 @@ func (s *sent) headOf(m actors.Mention) int {
 }
 
 // mentionIn returns the mention that best stands for the subtree of t:
-// the one holding t, else the first one inside the subtree.
+// the one holding t, else the first one inside t's noun phrase ("the
+// ambassadors of Arnor", "Lions, tigers and Gondor") but not inside a
+// clause or a phrase about something else ("the victims of attacks by
+// Russia", "a hospital that treated Ukrainians").
 func (s *sent) mentionIn(t int, skip func(int) bool) int {
 	if k := s.at[t]; k >= 0 {
 		return k
 	}
 	for i := s.lo[t]; i <= s.hi[t]; i++ {
-		if k := s.at[i]; k >= 0 && (skip == nil || !skip(i)) {
+		if k := s.at[i]; k >= 0 && (skip == nil || !skip(i)) && s.inPhrase(i, t) {
 			return k
 		}
 	}
 	return -1
+}
+
+// inPhrase reports whether token i belongs to the noun phrase headed by t:
+// the path from i up to t goes through modifiers, names, appositions,
+// coordinations and "of", "from", "in", "for" or "at" phrases only.
+func (s *sent) inPhrase(i, t int) bool {
+	for steps := 0; i >= 0 && i != t && steps < len(s.toks); i, steps = s.head(i), steps+1 {
+		switch r := s.rel(i); r {
+		case "compound", "amod", "nmod:poss", "nmod:desc", "flat", "flat:name", "appos", "conj", "det", "case",
+			"cc", "punct", "nummod", "fixed", "goeswith":
+		case "nmod":
+			if !s.hasChildLemma(i, "case", "OF", "FROM", "IN", "FOR", "AT") {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return i == t
 }
 
 func (s *sent) child(t int, deprels ...string) int {
