@@ -396,11 +396,14 @@ func (st *sentence) complements(found []pending) []pending {
 			continue
 		}
 		h := p.m.Head
+		// A mission "in" a country is another country's: "its embassy in
+		// Israel".
+		inOK := !diplomaticMission[fold(st.toks[h].Text)]
 		for k, t := range st.toks {
 			if t.Head-1 != h || k >= p.m.First && k <= p.m.Last {
 				continue
 			}
-			if !(t.Deprel == "nmod:poss" || t.Deprel == "nmod" && st.hasCase(k, "of", "from", "in")) {
+			if !(t.Deprel == "nmod:poss" || t.Deprel == "nmod" && (st.hasCase(k, "of", "from") || inOK && st.hasCase(k, "in"))) {
 				continue
 			}
 			j := place(k)
@@ -435,6 +438,8 @@ func (st *sentence) complements(found []pending) []pending {
 	}
 	return out
 }
+
+var diplomaticMission = setOf("embassy", "embassies", "consulate", "consulates", "mission", "missions", "delegation", "delegations")
 
 // hasCase reports whether token k has a "case" dependent with one of the
 // given words.

@@ -368,11 +368,12 @@ const nullCode = "---"
 
 func isNull(a *model.Actor) bool { return strings.HasPrefix(a.Code, nullCode) }
 
-// mutual codes are done with one another: consulting, meeting,
+// mutual codes are done with one another: agreeing, consulting, meeting,
 // negotiating, signing, cooperating (not mediating: co-mediators do not
 // mediate each other).
 func mutual(code string) bool {
-	return strings.HasPrefix(code, "04") && code != "045" || strings.HasPrefix(code, "06") || code == "036" || code == "057"
+	return strings.HasPrefix(code, "04") && code != "045" || strings.HasPrefix(code, "06") ||
+		code == "030" || code == "036" || code == "057"
 }
 
 func (dc *docCoder) event(s *sent, h hit, code string, src, tgt *model.Actor, modality, date string) model.Event {

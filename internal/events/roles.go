@@ -215,26 +215,71 @@ func (dc *docCoder) defaultRoles(s *sent, h hit) (src, tgt []*model.Actor) {
 // firstAfter is the first actor after the verb within its subtree, outside
 // the source's group, temporal modifiers and clauses of their own: in "X
 // said the gas, which leaks in Russia, ..." Russia is no target. The subject
-// of a complement clause is ("X said Y attacked Z": Y).
+// of a complement clause is ("X said Y attacked Z": Y). Phrases of
+// circumstance ("despite criticism by X", "before the call for X") and
+// places ("met in Athens") hold no target; statements are made to someone
+// ("told Y", "said to Y") or about the subject of what is said.
 func (s *sent) firstAfter(h hit, srcM int) int {
 	for i := h.last + 1; i <= s.hi[h.tok]; i++ {
 		k := s.at[i]
 		if k < 0 || srcM >= 0 && s.group[k] == s.group[srcM] || s.temporal(i) {
 			continue
 		}
-		if s.embedded(i, h.tok) && !s.clauseSubject(k, h.tok) {
+		if s.clauseSubject(k, h.tok) {
+			return k
+		}
+		if s.embedded(i, h.tok) || h.verb.Noun && !s.ofNoun(i, h.tok) {
 			continue
 		}
-		if verbal(h.code.Fwd) && s.locative(s.headOf(s.ments[k]), h.tok) {
-			continue
-		}
-		if h.verb.Noun && !s.ofNoun(i, h.tok) {
+		if c := s.childToward(i, h.tok); c >= 0 && !s.targetRole(c, h, s.headOf(s.ments[k]) == c) {
 			continue
 		}
 		return k
 	}
 	return -1
 }
+
+// childToward is the dependent of v whose subtree holds token i, or -1.
+func (s *sent) childToward(i, v int) int {
+	for steps := 0; i >= 0 && steps < len(s.toks); i, steps = s.head(i), steps+1 {
+		if s.head(i) == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// targetRole reports whether dependent c of the verb of h may hold its
+// target; whole tells that the target would be c itself ("in Athens", not
+// "in the dispute with Osgiliath").
+func (s *sent) targetRole(c int, h hit, whole bool) bool {
+	r := s.rel(c)
+	if strings.HasPrefix(h.code.Fwd, "01") {
+		return r == "obj" || r == "iobj" || r == "obl" && s.hasChildLemma(c, "case", "TO")
+	}
+	if r != "obl" && r != "nmod" && r != "advmod" {
+		return true
+	}
+	for _, k := range s.kids[c] {
+		if !strings.HasPrefix(s.rel(k), "case") {
+			continue
+		}
+		w := s.words[k]
+		if circumstance[w] || whole && (w == "IN" || w == "AT") && !motion[s.lemmas[h.tok]] {
+			return false
+		}
+	}
+	return true
+}
+
+// circumstance prepositions introduce no target: "despite criticism by X",
+// "after talks with Y".
+var circumstance = map[string]bool{"DESPITE": true, "DURING": true, "BEFORE": true, "AFTER": true, "SINCE": true,
+	"AMID": true, "AMIDST": true, "UNTIL": true, "THROUGHOUT": true, "VIA": true, "LIKE": true, "UNLIKE": true}
+
+// motion verbs take their destination as target: "arrived in Kyiv".
+var motion = map[string]bool{"ARRIVE": true, "TRAVEL": true, "VISIT": true, "LAND": true, "RETURN": true,
+	"FLY": true, "GO": true, "COME": true, "TOUR": true, "LEAVE": true}
 
 // ofNoun reports whether token i belongs to the phrase of noun n ("EU
 // sanctions on Russia and Belarus"), not to a clause or a coordination
@@ -254,23 +299,6 @@ func (s *sent) ofNoun(i, n int) bool {
 	return i == n
 }
 
-// verbal codes are not done to a place: statements, appeals and
-// consultations ("met in Athens", "said in Kyiv"); visits are (042, 043).
-func verbal(code string) bool {
-	switch {
-	case strings.HasPrefix(code, "01"), strings.HasPrefix(code, "02"):
-		return true
-	case strings.HasPrefix(code, "04"):
-		return code != "042" && code != "043"
-	}
-	return false
-}
-
-// locative reports whether token t is a place where verb v happens: an
-// "in" or "at" phrase of the verb itself.
-func (s *sent) locative(t, v int) bool {
-	return s.head(t) == v && s.rel(t) == "obl" && s.hasChildLemma(t, "case", "IN", "AT")
-}
 
 // embedded reports whether token i lies in a clause of its own under verb
 // v: a complement, relative or parenthetical clause, or an adverbial clause
@@ -369,11 +397,23 @@ func (s *sent) subject(v int) (int, bool) {
 	return -1, passive
 }
 
-// reducedPassive reports a participle clause without auxiliary that is
-// passive: "When asked about X, Trump said", "If elected, she will".
+// reducedPassive reports a participle clause without auxiliary or
+// subject, opened by a subordinator, that is passive: "When asked about X,
+// Trump said", "If elected, she will".
 func (s *sent) reducedPassive(v int) bool {
-	return s.rel(v) == "advcl" && s.toks[v].XPOS == "VBN" && s.child(v, "aux", "nsubj") < 0 && s.child(v, "mark") >= 0
+	if s.rel(v) != "advcl" || s.toks[v].XPOS != "VBN" && s.toks[v].XPOS != "VBD" || s.child(v, "aux", "nsubj") >= 0 {
+		return false
+	}
+	for _, k := range s.kids[v] {
+		if k < v && (s.rel(k) == "mark" || s.rel(k) == "advmod") && subordinator[s.words[k]] {
+			return true
+		}
+	}
+	return false
 }
+
+var subordinator = map[string]bool{"WHEN": true, "IF": true, "ONCE": true, "UNLESS": true, "AS": true,
+	"UNTIL": true, "THOUGH": true, "ALTHOUGH": true, "WHILE": true, "WHETHER": true}
 
 // adjacentSubject stands in for a subject the parser attached elsewhere
 // (", Ukrainian President Volodymyr Zelensky has been seeking" parsed as an
