@@ -299,7 +299,6 @@ func (s *sent) ofNoun(i, n int) bool {
 	return i == n
 }
 
-
 // embedded reports whether token i lies in a clause of its own under verb
 // v: a complement, relative or parenthetical clause, or an adverbial clause
 // with a subject or a subordinator of its own ("while", "after"). Clauses
