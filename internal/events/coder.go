@@ -93,6 +93,9 @@ func (c *Coder) Code(doc *model.Document, mentions []actors.Mention) Result {
 				continue
 			}
 		}
+		if !c.worthCoding(s.Tokens) {
+			continue
+		}
 		st := newSent(i, s.Tokens, bySent[i])
 		st.markQuoted(quotes)
 		dc.sentence(st)
@@ -132,6 +135,19 @@ func quotedSpans(text string) []model.Span {
 		out = append(out, model.Span{Start: open, End: len(text)})
 	}
 	return out
+}
+
+// worthCoding reports whether a sentence holds a dictionary word or an
+// initiative noun; most do not, and preparing them costs more than the
+// look-up.
+func (c *Coder) worthCoding(toks []model.Token) bool {
+	for _, t := range toks {
+		w, l := strings.ToLower(t.Text), strings.ToLower(t.Lemma)
+		if c.dict.HasForm(w) || c.dict.HasForm(l) || initiativeLower[l] {
+			return true
+		}
+	}
+	return false
 }
 
 func addNote(doc *model.Document, note string) {
@@ -486,6 +502,14 @@ var initiativeNouns = map[string]bool{
 	"INITIATIVE": true, "EFFORT": true, "PUSH": true, "PLAN": true, "PROPOSAL": true,
 	"PROCESS": true, "CAMPAIGN": true, "COALITION": true, "OFFENSIVE": true, "OPERATION": true,
 }
+
+var initiativeLower = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range initiativeNouns {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}()
 
 // noteOwners records the actor leading an initiative named in s, through
 // a possessive ("Washington's initiative") or "-led" ("U.S.-led push").

@@ -13,6 +13,7 @@ import (
 	"github.com/parleyhq/parley/internal/events"
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp"
+	"github.com/parleyhq/parley/internal/nlp/nlptest"
 	"github.com/parleyhq/parley/internal/refdata"
 )
 
@@ -117,4 +118,91 @@ func quoted(s string) string {
 		return ""
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// BenchmarkWikinews measures analysis and coding of the 295 Wikinews
+// articles, together and step by step (language analysis, actor
+// resolution, event coding), in sentences per second:
+//
+//	go test ./internal/events -run XXX -bench Wikinews -cpu 1 -benchtime 3x
+func BenchmarkWikinews(b *testing.B) {
+	arts, err := refdata.Wikinews()
+	if err != nil {
+		b.Skip(err)
+	}
+	a, err := nlp.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := actors.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := events.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	newDoc := func(i int) *model.Document {
+		doc := &model.Document{Text: arts[i].Text}
+		doc.Published, _ = time.Parse("2006-01-02", arts[i].Date)
+		return doc
+	}
+	docs := make([]*model.Document, len(arts))
+	ments := make([][]actors.Mention, len(arts))
+	sentences := 0
+	for i := range arts {
+		docs[i] = newDoc(i)
+		a.Analyze(docs[i])
+		ments[i] = d.Resolve(docs[i])
+		sentences += len(docs[i].Sentences)
+	}
+	// Rates per wall-clock second and per CPU-second of the process: on a
+	// shared machine wall-clock time also counts other programs.
+	var cpu0 time.Duration
+	rate := func(b *testing.B) {
+		b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
+		b.ReportMetric(float64(sentences*b.N)/(nlptest.CPUTime()-cpu0).Seconds(), "sentences/cpu-s")
+	}
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 = nlptest.CPUTime()
+		for n := 0; n < b.N; n++ {
+			for i := range arts {
+				doc := newDoc(i)
+				a.Analyze(doc)
+				c.Code(doc, d.Resolve(doc))
+			}
+		}
+		rate(b)
+	})
+	b.Run("nlp", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 = nlptest.CPUTime()
+		for n := 0; n < b.N; n++ {
+			for i := range arts {
+				a.Analyze(newDoc(i))
+			}
+		}
+		rate(b)
+	})
+	b.Run("actors", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 = nlptest.CPUTime()
+		for n := 0; n < b.N; n++ {
+			for _, doc := range docs {
+				d.Resolve(doc)
+			}
+		}
+		rate(b)
+	})
+	b.Run("code", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 = nlptest.CPUTime()
+		for n := 0; n < b.N; n++ {
+			for i, doc := range docs {
+				c.Code(doc, ments[i])
+			}
+		}
+		rate(b)
+	})
 }

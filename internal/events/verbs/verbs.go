@@ -134,6 +134,7 @@ type Dictionary struct {
 	// byForm maps an uppercase word form (any inflection) to the verbs
 	// whose head has that form.
 	byForm     map[string][]*Verb
+	lower      map[string]bool // the keys of byForm in lower case
 	Blocks     []*Block
 	Synsets    map[string]*Set
 	Transforms []Transform
@@ -156,6 +157,10 @@ type Set struct {
 func (d *Dictionary) Lookup(form string) []*Verb {
 	return d.byForm[strings.ToUpper(form)]
 }
+
+// HasForm reports whether a verb has the form w, given in lower case. It
+// lets a coder skip sentences without a dictionary word cheaply.
+func (d *Dictionary) HasForm(w string) bool { return d.lower[w] }
 
 // Verbs returns the number of verb entries.
 func (d *Dictionary) Verbs() int {
@@ -518,6 +523,10 @@ func (l *loader) code(s string, n int) (Code, error) {
 func (l *loader) finish() error {
 	if err := l.expandSets(); err != nil {
 		return err
+	}
+	l.d.lower = make(map[string]bool, len(l.d.byForm))
+	for f := range l.d.byForm {
+		l.d.lower[strings.ToLower(f)] = true
 	}
 	for _, rp := range l.patterns {
 		p, undefined, err := l.pattern(rp.text, rp.line)
