@@ -396,9 +396,12 @@ func (st *sentence) complements(found []pending) []pending {
 			continue
 		}
 		h := p.m.Head
-		// A mission "in" a country is another country's: "its embassy in
-		// Israel".
-		inOK := !diplomaticMission[fold(st.toks[h].Text)]
+		// "In" a country gives the country of its state bodies ("lawmakers
+		// in Fornost", "officials in Kyiv"), not of a reporter who works
+		// there, nor of a mission, which is another country's ("its embassy
+		// in Israel").
+		agent := p.m.Code[len(nullCode):]
+		inOK := len(agent) >= 3 && primaryRoles[agent[:3]] && !diplomaticMission[fold(st.toks[h].Text)]
 		for k, t := range st.toks {
 			if t.Head-1 != h || k >= p.m.First && k <= p.m.Last {
 				continue
@@ -418,7 +421,6 @@ func (st *sentence) complements(found []pending) []pending {
 					}
 				}
 			}
-			agent := p.m.Code[len(nullCode):]
 			var codes []string
 			for _, m := range members {
 				codes = append(codes, withAgent(found[m].m.Code, agent, false))

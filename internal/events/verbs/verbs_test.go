@@ -169,6 +169,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(sample)
 	f.Add("--- A [010:011] ---\n+X_Y {+XS_Y}\n- % _* ^ $_+ [---]\n~ a (b) = c\n")
 	f.Add("&A_\n+B_\n+&A\n")
+	f.Add("--- A [140] ---\n!B\n@C\n!@D\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, opts := range [][]Option{nil, {Lenient()}} {
 			_, err := Load(strings.NewReader(text), "fuzz", opts...)
