@@ -160,6 +160,13 @@ func (st *sentence) keep(m match, taken []bool) bool {
 			return false
 		}
 	}
+	// A "Denmark-based retailer" is not Denmark.
+	if m.e+2 < len(st.ws) && st.ws[m.e+1].text == "-" {
+		switch st.ws[m.e+2].key {
+		case "based", "born", "headquartered", "registered", "flagged":
+			return false
+		}
+	}
 	// With a tagger, an agent word used as an adjective or verb is not an
 	// agent: "official channels", "military assistance".
 	if k == kAgent || k == kTitle {

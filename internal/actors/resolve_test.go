@@ -60,6 +60,7 @@ func TestResolveComposition(t *testing.T) {
 		{"capitals are the country", "2023-06-01", "Beijing and Kyiv disagreed.", "Beijing=CHN country; Kyiv=UKR country"},
 		{"hyphenated prefix", "2023-06-01", "The U.S.-led initiative gained momentum.", "U.S.-led=USA country"},
 		{"pro- is not the country", "2015-06-01", "Pro-Russian separatists attacked.", "separatists=---REB agent"},
+		{"-based is not the country", "2020-06-01", "The Denmark-based retailer and Russian troops.", "Russian troops=RUSMIL agent"},
 		{"former official", "2023-06-01", "Marie Yovanovitch, former U.S. Ambassador to Ukraine, spoke.",
 			"U.S. Ambassador to Ukraine=USAELI agent"},
 		{"unknown person after a title", "2024-06-01", "Bolivian Foreign Minister Celinda Sosa arrived in Lima.",

@@ -318,7 +318,7 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 	cd := h.code
 	// "Biden attacked Trump": an attack on a person, by a verb that names
 	// no weapon, is a verbal one.
-	if cd.Fwd == "190" && h.pattern == nil && len(tgt) > 0 && s.allPersons(tgt) {
+	if cd.Fwd == "190" && h.pattern == nil && s.attacksPerson(h.tok, tgt) {
 		cd = verbs.Code{Fwd: "111"}
 	}
 	// "Brazil and the United States agreed to meet": each other.
@@ -353,7 +353,9 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 		for dir, code := range []string{cd.Fwd, cd.Rev} {
 			a, b := p[0], p[1]
 			if dir == 1 {
-				if b == nil {
+				// A host needs its guest: no reverse event without a
+				// known target.
+				if b == nil || !dc.c.keepNull && isNull(b) {
 					continue
 				}
 				a, b = b, a

@@ -34,9 +34,19 @@ func (s *sent) match(p *verbs.Pattern, h hit, d *verbs.Dictionary) (binding, boo
 	}
 	end := max(s.hi[h.tok], h.last) + 1
 	anchored := len(p.Post) > 0 && p.Post[0].Tight
+	// After the verb, words count in its own clause and its complement
+	// only: "rejected the demarcation, and said talks would fail" does
+	// not reject talks; "allowed that Mordor isn't a really pleasant place"
+	// matches "* REALLY_PLEASANT".
+	for i := h.last + 1; i < end; i++ {
+		s.fence[i] = s.otherClause(i, h.tok, true)
+	}
 	b, ok = s.seq(p.Post, h.last+1, end, anchored, -1, b, d)
+	clear(s.fence)
 	return b, ok
 }
+
+
 
 // seq matches es within [pos, end). anchored: the first element must start
 // at pos. mustEnd >= 0: the last element must end there.
@@ -69,6 +79,9 @@ func (s *sent) seq(es []verbs.Elem, pos, end int, anchored bool, mustEnd int, b 
 // elemAt matches one element starting at token st and returns where the
 // next element may start.
 func (s *sent) elemAt(e verbs.Elem, st, end int, b binding, d *verbs.Dictionary) (int, binding, bool) {
+	if s.fence[st] {
+		return 0, b, false
+	}
 	switch e.Kind {
 	case verbs.Word:
 		return st + 1, b, s.words[st] == e.Text
@@ -255,7 +268,9 @@ func (s *sent) childToward(i, v int) int {
 func (s *sent) targetRole(c int, h hit, whole bool) bool {
 	r := s.rel(c)
 	if strings.HasPrefix(h.code.Fwd, "01") {
-		return r == "obj" || r == "iobj" || r == "obl" && s.hasChildLemma(c, "case", "TO")
+		// Told to whom, not about what: "announced a coalition to patrol
+		// the Persian Gulf" has no target.
+		return whole && (r == "obj" || r == "iobj" || r == "obl" && s.hasChildLemma(c, "case", "TO"))
 	}
 	if r != "obl" && r != "nmod" && r != "advmod" {
 		return true
@@ -304,10 +319,23 @@ func (s *sent) ofNoun(i, n int) bool {
 // with a subject or a subordinator of its own ("while", "after"). Clauses
 // that share the verb's subject stay: "declined to meet X", "vowed to wage
 // war on X", "cordoned off the roads leading into X".
-func (s *sent) embedded(i, v int) bool {
+func (s *sent) embedded(i, v int) bool { return s.otherClause(i, v, false) }
+
+// otherClause reports whether token i lies in a clause other than verb v's:
+// embedded (see embedded) or, with complements allowed, a clause
+// coordinated with v's but not v's complement clause.
+func (s *sent) otherClause(i, v int, complements bool) bool {
 	for t, steps := i, 0; t >= 0 && t != v && steps < len(s.toks); t, steps = s.head(t), steps+1 {
 		switch s.toks[t].Deprel {
-		case "ccomp", "acl:relcl", "parataxis", "csubj":
+		case "ccomp":
+			if !complements {
+				return true
+			}
+		case "conj":
+			if complements && isVerbTag(s.toks[t]) {
+				return true
+			}
+		case "acl:relcl", "parataxis", "csubj":
 			return true
 		case "advcl", "acl":
 			if s.child(t, "nsubj", "nsubj:pass") >= 0 {
@@ -349,7 +377,7 @@ func (s *sent) subject(v int) (int, bool) {
 	for steps := 0; v >= 0 && steps < len(s.toks); steps++ {
 		if k := s.child(v, "nsubj", "nsubj:pass", "csubj", "csubj:pass"); k >= 0 {
 			if pronoun >= 0 {
-				if s.mentionIn(k, nil) >= 0 {
+				if s.mentionIn(k, nil) >= 0 && s.agrees(pronoun, k) {
 					return k, passive
 				}
 				return pronoun, passive
@@ -361,7 +389,9 @@ func (s *sent) subject(v int) (int, bool) {
 				return s.head(v), passive
 			}
 			// A pronoun the actor resolution left open, in a clause
-			// reported by an actor, is that actor.
+			// reported by an actor it agrees with, is that actor: "Russia
+			// said it would retaliate" (not "officials confirmed it has
+			// infected 200").
 			if s.at[k] < 0 && s.toks[k].UPOS == "PRON" && s.rel(v) == "ccomp" && s.head(v) >= 0 {
 				pronoun, v = k, s.head(v)
 				continue
@@ -394,6 +424,21 @@ func (s *sent) subject(v int) (int, bool) {
 		}
 	}
 	return -1, passive
+}
+
+// agrees reports whether pronoun p can stand for the noun phrase headed by
+// n: "it" for one thing, "they" for several, "we" for either.
+func (s *sent) agrees(p, n int) bool {
+	plural := s.toks[n].XPOS == "NNS" || s.toks[n].XPOS == "NNPS"
+	switch s.words[p] {
+	case "IT":
+		return !plural
+	case "THEY":
+		return plural
+	case "WE":
+		return true
+	}
+	return false
 }
 
 // reducedPassive reports a participle clause without auxiliary or

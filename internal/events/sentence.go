@@ -23,12 +23,14 @@ type sent struct {
 	group  []int // mention -> compound group id
 	groups [][]int
 	quoted []bool // token inside a direct quotation
+	person []bool // token inside the mention of a person, coded or not
+	fence  []bool // tokens a pattern may not match (set while matching)
 }
 
 func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
 	n := len(toks)
 	s := &sent{idx: idx, toks: toks, words: make([]string, n), lemmas: make([]string, n),
-		kids: make([][]int, n), lo: make([]int, n), hi: make([]int, n), at: make([]int, n), quoted: make([]bool, n)}
+		kids: make([][]int, n), lo: make([]int, n), hi: make([]int, n), at: make([]int, n), quoted: make([]bool, n), person: make([]bool, n), fence: make([]bool, n)}
 	for i, t := range toks {
 		s.words[i] = strings.ToUpper(t.Text)
 		s.lemmas[i] = strings.ToUpper(t.Lemma)
@@ -53,8 +55,17 @@ func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
 		}
 	}
 	for _, m := range ments {
-		if m.First < 0 || m.Last >= n || m.First > m.Last || m.Code == "" {
-			continue // universities, unnamed people: not event actors
+		if m.First < 0 || m.Last >= n || m.First > m.Last {
+			continue
+		}
+		switch m.Kind {
+		case actors.KindPerson, actors.KindSurname, actors.KindPronoun:
+			for t := m.First; t <= m.Last; t++ {
+				s.person[t] = true
+			}
+		}
+		if m.Code == "" {
+			continue // universities, people we cannot code: not event actors
 		}
 		k := len(s.ments)
 		s.ments = append(s.ments, m)
@@ -68,17 +79,19 @@ func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
 	return s
 }
 
-// allPersons reports whether every actor stands for a person mention
-// (a name, a surname or a pronoun).
-func (s *sent) allPersons(as []*model.Actor) bool {
-	for _, a := range as {
+// attacksPerson reports whether verb v is done to persons: its targets are
+// all person mentions, or it has none and its object is a person we cannot
+// code ("attacked Drudge").
+func (s *sent) attacksPerson(v int, tgt []*model.Actor) bool {
+	if len(tgt) == 0 {
+		o := s.child(v, "obj")
+		return o >= 0 && s.person[o]
+	}
+	for _, a := range tgt {
 		person := false
-		for _, m := range s.ments {
-			if s.toks[m.First].Span.Start == a.Span.Start {
-				switch m.Kind {
-				case actors.KindPerson, actors.KindSurname, actors.KindPronoun:
-					person = true
-				}
+		for i, t := range s.toks {
+			if t.Span.Start == a.Span.Start {
+				person = s.person[i]
 				break
 			}
 		}
@@ -218,39 +231,53 @@ func (s *sent) headOf(m actors.Mention) int {
 }
 
 // mentionIn returns the mention that best stands for the subtree of t:
-// the one holding t, else the first one inside t's noun phrase ("the
-// ambassadors of Arnor", "Lions, tigers and Gondor") but not inside a
-// clause or a phrase about something else ("the victims of attacks by
-// Russia", "a hospital that treated Ukrainians").
+// the one holding t, else the one nearest to t in the tree inside t's noun
+// phrase ("the ambassadors of Arnor", "Lions, tigers and Gondor", "the
+// director of Argentina's Amnesty International": Amnesty) but not inside
+// a clause or a phrase about something else ("the victims of attacks by
+// Russia", "a hospital that treated Ukrainians"). A person we cannot code
+// stands for herself: "US presidential candidate Elizabeth Warren" is no
+// mention of the United States.
 func (s *sent) mentionIn(t int, skip func(int) bool) int {
 	if k := s.at[t]; k >= 0 {
 		return k
 	}
+	if s.person[t] {
+		return -1
+	}
+	best, bestDepth := -1, len(s.toks)+1
 	for i := s.lo[t]; i <= s.hi[t]; i++ {
-		if k := s.at[i]; k >= 0 && (skip == nil || !skip(i)) && s.inPhrase(i, t) {
-			return k
+		if k := s.at[i]; k >= 0 && (skip == nil || !skip(i)) {
+			if d := s.phraseDepth(i, t); d >= 0 && d < bestDepth {
+				best, bestDepth = k, d
+			}
 		}
 	}
-	return -1
+	return best
 }
 
-// inPhrase reports whether token i belongs to the noun phrase headed by t:
-// the path from i up to t goes through modifiers, names, appositions,
-// coordinations and "of", "from", "in", "for" or "at" phrases only.
-func (s *sent) inPhrase(i, t int) bool {
-	for steps := 0; i >= 0 && i != t && steps < len(s.toks); i, steps = s.head(i), steps+1 {
+// phraseDepth is the number of steps from token i up to t when i belongs
+// to the noun phrase headed by t, else -1: the path goes through
+// modifiers, names, appositions, coordinations and "of", "from", "in",
+// "for" or "at" phrases only.
+func (s *sent) phraseDepth(i, t int) int {
+	steps := 0
+	for ; i >= 0 && i != t && steps < len(s.toks); i, steps = s.head(i), steps+1 {
 		switch r := s.rel(i); r {
 		case "compound", "amod", "nmod:poss", "nmod:desc", "flat", "flat:name", "appos", "conj", "det", "case",
 			"cc", "punct", "nummod", "fixed", "goeswith":
 		case "nmod":
 			if !s.hasChildLemma(i, "case", "OF", "FROM", "IN", "FOR", "AT") {
-				return false
+				return -1
 			}
 		default:
-			return false
+			return -1
 		}
 	}
-	return i == t
+	if i != t {
+		return -1
+	}
+	return steps
 }
 
 func (s *sent) child(t int, deprels ...string) int {
