@@ -46,8 +46,6 @@ func (s *sent) match(p *verbs.Pattern, h hit, d *verbs.Dictionary) (binding, boo
 	return b, ok
 }
 
-
-
 // seq matches es within [pos, end). anchored: the first element must start
 // at pos. mustEnd >= 0: the last element must end there.
 func (s *sent) seq(es []verbs.Elem, pos, end int, anchored bool, mustEnd int, b binding, d *verbs.Dictionary) (binding, bool) {
