@@ -316,9 +316,9 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 		}
 	}
 	cd := h.code
-	// "Biden attacked Trump": an attack on a person, by a verb that names
-	// no weapon, is a verbal one.
-	if cd.Fwd == "190" && h.pattern == nil && s.attacksPerson(h.tok, tgt) {
+	// "Biden attacked Trump": attacking a person, with no weapon named, is
+	// a verbal attack (killing him is not).
+	if cd.Fwd == "190" && h.pattern == nil && s.lemmas[h.tok] == "ATTACK" && s.attacksPerson(h.tok, tgt) {
 		cd = verbs.Code{Fwd: "111"}
 	}
 	// "Brazil and the United States agreed to meet": each other.
@@ -354,8 +354,8 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 			a, b := p[0], p[1]
 			if dir == 1 {
 				// A host needs its guest: no reverse event without a
-				// known target.
-				if b == nil || !dc.c.keepNull && isNull(b) {
+				// known source and target.
+				if b == nil || !dc.c.keepNull && (isNull(a) || isNull(b)) {
 					continue
 				}
 				a, b = b, a

@@ -239,8 +239,15 @@ func (s *sent) firstAfter(h hit, srcM int) int {
 		if s.clauseSubject(k, h.tok) {
 			return k
 		}
-		if s.embedded(i, h.tok) || h.verb.Noun && !s.ofNoun(i, h.tok) {
+		if s.embedded(i, h.tok) || s.otherClause(i, h.tok, true) || h.verb.Noun && !s.ofNoun(i, h.tok) {
 			continue
+		}
+		// Not inside the source's own phrase: "killed by US special forces
+		// in Pakistan".
+		if srcM >= 0 {
+			if sh := s.headOf(s.ments[srcM]); i >= s.lo[sh] && i <= s.hi[sh] {
+				continue
+			}
 		}
 		if c := s.childToward(i, h.tok); c >= 0 && !s.targetRole(c, h, s.headOf(s.ments[k]) == c) {
 			continue

@@ -231,11 +231,11 @@ func (s *sent) headOf(m actors.Mention) int {
 }
 
 // mentionIn returns the mention that best stands for the subtree of t:
-// the one holding t, else the one nearest to t in the tree inside t's noun
-// phrase ("the ambassadors of Arnor", "Lions, tigers and Gondor", "the
-// director of Argentina's Amnesty International": Amnesty) but not inside
-// a clause or a phrase about something else ("the victims of attacks by
-// Russia", "a hospital that treated Ukrainians"). A person we cannot code
+// the one holding t, else the one nearest to t in the tree among its
+// modifiers, names and coordinations ("Russian strikes", "Lions, tigers and
+// Gondor"), but not inside a clause or a prepositional phrase ("associates
+// of Navalny", "a hospital that treated Ukrainians"; the actor dictionaries
+// compose the phrases they know: "the ambassadors of Arnor"). A person we cannot code
 // stands for herself: "US presidential candidate Elizabeth Warren" is no
 // mention of the United States.
 func (s *sent) mentionIn(t int, skip func(int) bool) int {
@@ -256,20 +256,15 @@ func (s *sent) mentionIn(t int, skip func(int) bool) int {
 	return best
 }
 
-// phraseDepth is the number of steps from token i up to t when i belongs
-// to the noun phrase headed by t, else -1: the path goes through
-// modifiers, names, appositions, coordinations and "of", "from", "in",
-// "for" or "at" phrases only.
+// phraseDepth is the number of steps from token i up to t when the path
+// goes through modifiers, names, appositions and coordinations only, else
+// -1.
 func (s *sent) phraseDepth(i, t int) int {
 	steps := 0
 	for ; i >= 0 && i != t && steps < len(s.toks); i, steps = s.head(i), steps+1 {
 		switch r := s.rel(i); r {
 		case "compound", "amod", "nmod:poss", "nmod:desc", "flat", "flat:name", "appos", "conj", "det", "case",
 			"cc", "punct", "nummod", "fixed", "goeswith":
-		case "nmod":
-			if !s.hasChildLemma(i, "case", "OF", "FROM", "IN", "FOR", "AT") {
-				return -1
-			}
 		default:
 			return -1
 		}
