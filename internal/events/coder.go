@@ -322,7 +322,7 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 		cd = verbs.Code{Fwd: "111"}
 	}
 	// "Brazil and the United States agreed to meet": each other.
-	if !compound && len(tgt) == 0 && len(src) > 1 && mutual(cd.Fwd) {
+	if !compound && len(tgt) == 0 && len(src) > 1 && (mutual(cd.Fwd) || reciprocal[s.lemmas[h.tok]]) {
 		compound = true
 	}
 	pairs := [][2]*model.Actor{}
@@ -366,6 +366,11 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 			if !dc.c.keepNull && b != nil && isNull(b) {
 				b = nil
 			}
+			// "Mexico's foreign minister said Mexico would ...": no target
+			// in one's own country.
+			if b != nil && len(a.Code) > 3 && b.Code == a.Code[:3] {
+				b = nil
+			}
 			if b == nil && dc.c.requireDyad {
 				continue
 			}
@@ -385,6 +390,10 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 const nullCode = "---"
 
 func isNull(a *model.Actor) bool { return strings.HasPrefix(a.Code, nullCode) }
+
+// reciprocal verbs are done to one another by a compound subject: "Armenia
+// and Azerbaijan fought".
+var reciprocal = map[string]bool{"FIGHT": true, "CLASH": true, "BATTLE": true}
 
 // mutual codes are done with one another: agreeing, consulting, meeting,
 // negotiating, signing, cooperating (not mediating: co-mediators do not

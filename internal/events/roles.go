@@ -446,16 +446,24 @@ func (s *sent) agrees(p, n int) bool {
 	return false
 }
 
-// reducedPassive reports a participle clause without auxiliary or
-// subject, opened by a subordinator, that is passive: "When asked about X,
-// Trump said", "If elected, she will".
+// reducedPassive reports an adverbial participle clause without auxiliary
+// or subject, which is passive: "When asked about X, Trump said", "If
+// elected, she will", "Backed by Russia, separatists ...".
 func (s *sent) reducedPassive(v int) bool {
-	if s.rel(v) != "advcl" || s.toks[v].XPOS != "VBN" && s.toks[v].XPOS != "VBD" || s.child(v, "aux", "nsubj") >= 0 {
+	x := s.toks[v].XPOS
+	if x != "VBN" && x != "VBD" || s.child(v, "aux", "nsubj", "aux:pass", "nsubj:pass") >= 0 {
 		return false
 	}
-	for _, k := range s.kids[v] {
-		if k < v && (s.rel(k) == "mark" || s.rel(k) == "advmod") && subordinator[s.words[k]] {
+	switch s.rel(v) {
+	case "advcl":
+		if x == "VBN" {
 			return true
+		}
+		// A tagger may read "asked" as a past tense after "when".
+		for _, k := range s.kids[v] {
+			if k < v && (s.rel(k) == "mark" || s.rel(k) == "advmod") && subordinator[s.words[k]] {
+				return true
+			}
 		}
 	}
 	return false
@@ -498,6 +506,22 @@ func (s *sent) agent(v int) int {
 // modality reads negation, conditionals and futures off the verb's
 // dependents.
 func (s *sent) modality(v int) string {
+	if m := s.ownModality(v); m != model.Asserted {
+		return m
+	}
+	// "would consider charging": the verb governing a complement lends it
+	// its doubt or denial.
+	if h := s.head(v); h >= 0 && s.rel(v) == "xcomp" {
+		if m := s.ownModality(h); m == model.Hypothetical || m == model.Negated {
+			return m
+		}
+	}
+	return model.Asserted
+}
+
+// ownModality reads negation, conditionals and futures off v's own
+// dependents.
+func (s *sent) ownModality(v int) string {
 	neg, hyp, intent := false, false, false
 	for _, k := range s.kids[v] {
 		w := s.lemmas[k]

@@ -242,11 +242,13 @@ func (s *sent) mentionIn(t int, skip func(int) bool) int {
 	if k := s.at[t]; k >= 0 {
 		return k
 	}
-	if s.person[t] {
-		return -1
-	}
 	best, bestDepth := -1, len(s.toks)+1
 	for i := s.lo[t]; i <= s.hi[t]; i++ {
+		// A person we cannot code is what an apposition says she is
+		// ("X, the Prime Minister of Y"), not what her modifiers name.
+		if s.person[t] && s.rel(s.childToward(i, t)) != "appos" {
+			continue
+		}
 		if k := s.at[i]; k >= 0 && (skip == nil || !skip(i)) {
 			if d := s.phraseDepth(i, t); d >= 0 && d < bestDepth {
 				best, bestDepth = k, d
