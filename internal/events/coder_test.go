@@ -179,7 +179,7 @@ func FuzzCode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	words := []string{"Russia", "attacked", "Ukraine", "said", "and", "by", "was", "offered", "no", "comment", "to", "meet"}
+	words := []string{"Russia", "attacked", "Ukraine", "said", "and", "by", "was", "offered", "no", "comment", "to", "meet", "\"", "it", "when"}
 	rels := []string{"nsubj", "obj", "obl", "conj", "xcomp", "acl", "aux:pass", "nsubj:pass", "ccomp", "advcl", "nmod:poss"}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 64 {
@@ -198,7 +198,8 @@ func FuzzCode(f *testing.F) {
 		doc.Sentences = []model.Sentence{s}
 		var ms []actors.Mention
 		for i := 0; i+1 < len(data); i += 2 {
-			ms = append(ms, actors.Mention{First: int(data[i]) % 8, Last: int(data[i+1]) % 8, Head: int(data[i]) % 9, Code: "X" + string(rune('A'+i%5))})
+			kind := []string{actors.KindCountry, actors.KindPerson, actors.KindPronoun}[i%3]
+			ms = append(ms, actors.Mention{First: int(data[i]) % 8, Last: int(data[i+1]) % 8, Head: int(data[i]) % 9, Code: "X" + string(rune('A'+i%5)), Kind: kind})
 		}
 		c.Code(doc, ms)
 	})
