@@ -155,3 +155,37 @@ func TestStoredRecordsCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestReanalyze(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	if code, _, errs := run(t, "", "ingest", "--db", db, "--no-analyze", seedJSONL(t)); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	if _, out, _ := run(t, "", "events", "--db", db, "--json"); strings.TrimSpace(out) != "" {
+		t.Fatalf("events before analysis: %s", out)
+	}
+	type summary struct {
+		Reanalyzed, Unchanged, Events int
+	}
+	_, out, errs := run(t, "", "reanalyze", "--db", db, "--json")
+	s := jsonLines[summary](t, out)
+	if len(s) != 1 || s[0].Reanalyzed != 2 || s[0].Events == 0 {
+		t.Fatalf("first reanalyze: %s %s", out, errs)
+	}
+	_, out, _ = run(t, "", "events", "--db", db, "--json")
+	if n := len(jsonLines[map[string]any](t, out)); n != s[0].Events {
+		t.Fatalf("%d events stored, reanalyze reported %d", n, s[0].Events)
+	}
+	_, out, _ = run(t, "", "reanalyze", "--db", db, "--json")
+	if s := jsonLines[summary](t, out); s[0].Reanalyzed != 0 || s[0].Unchanged != 2 {
+		t.Fatalf("second reanalyze redid up-to-date documents: %s", out)
+	}
+	_, out, _ = run(t, "", "reanalyze", "--db", db, "--json", "--all")
+	if s := jsonLines[summary](t, out); s[0].Reanalyzed != 2 {
+		t.Fatalf("reanalyze --all: %s", out)
+	}
+	_, out, _ = run(t, "", "events", "--db", db, "--json")
+	if n := len(jsonLines[map[string]any](t, out)); n != s[0].Events {
+		t.Fatalf("re-analysing twice changed the events: %d, then %d", s[0].Events, n)
+	}
+}
