@@ -109,11 +109,16 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		for _, s := range sents {
-			pred := rec.Mentions(s.Words)
-			score.Add(s.Mentions, pred)
-			if *showErrors {
-				listNERErrors(a, s, pred)
+		for _, doc := range byDocument(sents) {
+			words := make([][]string, len(doc))
+			for i, s := range doc {
+				words[i] = s.Words
+			}
+			for i, pred := range rec.DocumentMentions(words) {
+				score.Add(doc[i].Mentions, pred)
+				if *showErrors {
+					listNERErrors(a, doc[i], pred)
+				}
 			}
 		}
 		sentences += len(sents)
@@ -151,6 +156,18 @@ func listNERErrors(a *app, s ner.Sentence, pred []ner.Mention) {
 			show("+", x)
 		}
 	}
+}
+
+// byDocument groups consecutive sentences of the same document.
+func byDocument(sents []ner.Sentence) [][]ner.Sentence {
+	var out [][]ner.Sentence
+	for i, s := range sents {
+		if i == 0 || s.Doc != sents[i-1].Doc || s.Doc == "" {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], s)
+	}
+	return out
 }
 
 func loadRecognizer(dir string) (*ner.Recognizer, error) {
@@ -199,7 +216,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("train ner", "")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 20, "passes over the training data")
-	minWeight := fs.Float64("min-weight", 0.02, "drop averaged weights below this magnitude")
+	minWeight := fs.Float64("min-weight", 0.3, "drop averaged weights below this magnitude")
 	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for outer.lin and inner.lin")
 	uner := fs.Bool("uner", false, "train on UNER English EWT dev and test too")
 	if err := parseFlags(fs, args); err != nil {

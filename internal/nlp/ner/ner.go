@@ -27,13 +27,20 @@ import (
 	"github.com/parleyhq/parley/internal/nlp/linear"
 )
 
-// Types are the types the taggers predict, in class order.
+// Types are the name types the taggers find.
 var Types = []string{PERSON, ORG, GPE, LOC}
 
-// classes are "O" then B-, I-, L-, U- for each type.
+// description is the tagger's type for descriptions that contain a name
+// (see Sentence.Descriptions); they are not returned.
+const description = "DESC"
+
+// tagTypes are the types of the tagger classes, in class order.
+var tagTypes = append(slices.Clone(Types), description)
+
+// classes are "O" then B-, I-, L-, U- for each tag type.
 var classes = func() []string {
 	cs := []string{"O"}
-	for _, t := range Types {
+	for _, t := range tagTypes {
 		cs = append(cs, "B-"+t, "I-"+t, "L-"+t, "U-"+t)
 	}
 	return cs
@@ -148,19 +155,24 @@ func (r *Recognizer) Mentions(words []string) []Mention {
 	var out []Mention
 	for _, m := range r.layers {
 		for _, mn := range decode(m, info, sc) {
-			if !sameSpan(out, mn) {
+			if mn.Type != description && !sameSpan(out, mn) {
 				out = append(out, mn)
 			}
 		}
 	}
 	out = addNORP(words, out)
-	slices.SortFunc(out, func(a, b Mention) int {
+	sortMentions(out)
+	return out
+}
+
+// sortMentions orders mentions by start, longer first.
+func sortMentions(ms []Mention) {
+	slices.SortFunc(ms, func(a, b Mention) int {
 		if a.First != b.First {
 			return a.First - b.First
 		}
 		return b.Last - a.Last
 	})
-	return out
 }
 
 // sameSpan reports whether ms has a mention with m's span (of any type):
@@ -211,11 +223,11 @@ func mentionsOf(tags []int) []Mention {
 			start = i
 		case partL:
 			if start >= 0 {
-				out = append(out, Mention{First: start, Last: i, Type: Types[typeOf(c)]})
+				out = append(out, Mention{First: start, Last: i, Type: tagTypes[typeOf(c)]})
 			}
 			start = -1
 		case partU:
-			out = append(out, Mention{First: i, Last: i, Type: Types[typeOf(c)]})
+			out = append(out, Mention{First: i, Last: i, Type: tagTypes[typeOf(c)]})
 		}
 	}
 	return out
@@ -225,7 +237,7 @@ func mentionsOf(tags []int) []Mention {
 func tagsOf(n int, ms []Mention) []int {
 	tags := make([]int, n)
 	for _, m := range ms {
-		t := slices.Index(Types, m.Type)
+		t := slices.Index(tagTypes, m.Type)
 		if m.First == m.Last {
 			tags[m.First] = class(t, partU)
 			continue
@@ -265,14 +277,23 @@ func addNORP(words []string, ms []Mention) []Mention {
 }
 
 // Recognize returns the entities of sentence s (index sentIdx in its
-// document) with byte spans and text. Text joins the tokens with the
-// spacing of the original (SpaceAfter).
+// document) with byte spans and text. RecognizeDocument is better for
+// whole documents: it also finds repeated names.
 func (r *Recognizer) Recognize(sentIdx int, s model.Sentence) []model.Entity {
-	words := make([]string, len(s.Tokens))
+	return entities(sentIdx, s, r.Mentions(words(s)))
+}
+
+func words(s model.Sentence) []string {
+	w := make([]string, len(s.Tokens))
 	for i, t := range s.Tokens {
-		words[i] = t.Text
+		w[i] = t.Text
 	}
-	ms := r.Mentions(words)
+	return w
+}
+
+// entities converts mentions to model entities. Text joins the tokens with
+// the spacing of the original (SpaceAfter).
+func entities(sentIdx int, s model.Sentence, ms []Mention) []model.Entity {
 	out := make([]model.Entity, 0, len(ms))
 	for _, m := range ms {
 		var b strings.Builder

@@ -26,7 +26,7 @@ func Epochs(n int) TrainOption { return func(o *trainOptions) { o.epochs = n } }
 // a given seed and data order.
 func Seed(s uint64) TrainOption { return func(o *trainOptions) { o.seed = s } }
 
-// MinWeight drops averaged weights below w from the models (default 0.02).
+// MinWeight drops averaged weights below w from the models (default 0.3).
 func MinWeight(w float64) TrainOption { return func(o *trainOptions) { o.minWeight = w } }
 
 // Progress is called at the start of each epoch of each layer.
@@ -36,7 +36,7 @@ func Progress(fn func(layer string, epoch int)) TrainOption {
 
 // Train learns a recognizer from annotated sentences.
 func Train(data []Sentence, opts ...TrainOption) (*Recognizer, error) {
-	o := trainOptions{epochs: 20, seed: 1, minWeight: 0.02}
+	o := trainOptions{epochs: 20, seed: 1, minWeight: 0.3}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -48,7 +48,7 @@ func Train(data []Sentence, opts ...TrainOption) (*Recognizer, error) {
 	for layer := range numLayers {
 		gold := make([][]int, len(data))
 		for i, s := range data {
-			gold[i] = tagsOf(len(s.Words), layerMentions(s.Mentions, layer))
+			gold[i] = tagsOf(len(s.Words), layerMentions(append(slices.Clone(s.Mentions), s.Descriptions...), layer))
 		}
 		tr, err := linear.NewTrainer(classes)
 		if err != nil {
