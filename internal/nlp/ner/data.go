@@ -38,8 +38,8 @@ type Sentence struct {
 	// Canada spokesperson Julie Hahn"). They are not names to find, but
 	// training on them teaches the tagger where a name is part of one.
 	Descriptions []Mention
-	Doc      string    // document id, when known
-	Pos      string    // "file:line" of the sentence, for messages
+	Doc          string // document id, when known
+	Pos          string // "file:line" of the sentence, for messages
 }
 
 // ReadIOB2 reads a CoNLL-style IOB2 file (UNER): one token per line with
