@@ -44,6 +44,11 @@ const (
 	tRunLast
 	tNextRunLast
 	tRunPosGaz
+	tCase
+	tPrevCase
+	tNextCase
+	tCaseShape
+	tCaseRun
 )
 
 // tokenInfo holds per-token hashes computed once per sentence, so that
@@ -51,6 +56,7 @@ const (
 type tokenInfo struct {
 	lower, shape, form, suf2, suf3, suf4, pre3 uint64
 	gaz                                        uint64
+	lex                                        uint64 // Lexicon bucket
 	// The capitalised run around the token ("Kennedy Space Center",
 	// "Museum of Flight"): position (B, I, L, U; 0 outside) with the run
 	// length (capped at 4), and the first and last words of the run. Name
@@ -65,7 +71,7 @@ var (
 	hEnd   = linear.HashString("</s>")
 )
 
-func analyse(words []string, info []tokenInfo) {
+func analyse(words []string, info []tokenInfo, lex *Lexicon) {
 	for i, w := range words {
 		low := strings.ToLower(w)
 		info[i] = tokenInfo{
@@ -77,6 +83,7 @@ func analyse(words []string, info []tokenInfo) {
 			suf4:  linear.HashString(suffix(low, 4)),
 			pre3:  linear.HashString(prefix(low, 3)),
 			gaz:   uint64(gazClass(w)),
+			lex:   lex.bucket(low),
 		}
 	}
 	for i := 0; i < len(words); {
@@ -180,14 +187,15 @@ func features(buf []linear.Feature, info []tokenInfo, i, prev, prev2 int) []line
 	pw, nw, p2w, n2w := hStart, hEnd, hStart, hEnd
 	ps, ns := hStart, hEnd
 	var pg, ng, p2g, n2g uint64 = 100, 100, 100, 100
+	var pl, nl uint64 = 100, 100
 	if i > 0 {
-		pw, ps, pg = info[i-1].lower, info[i-1].shape, info[i-1].gaz
+		pw, ps, pg, pl = info[i-1].lower, info[i-1].shape, info[i-1].gaz, info[i-1].lex
 	}
 	if i > 1 {
 		p2w, p2g = info[i-2].lower, info[i-2].gaz
 	}
 	if i+1 < len(info) {
-		nw, ns, ng = info[i+1].lower, info[i+1].shape, info[i+1].gaz
+		nw, ns, ng, nl = info[i+1].lower, info[i+1].shape, info[i+1].gaz, info[i+1].lex
 	}
 	if i+2 < len(info) {
 		n2w, n2g = info[i+2].lower, info[i+2].gaz
@@ -231,5 +239,10 @@ func features(buf []linear.Feature, info []tokenInfo, i, prev, prev2 int) []line
 		t(tRunLast).Int(cur.runLast),
 		t(tNextRunLast).Int(cur.nextRunLast),
 		t(tRunPosGaz).Int(cur.runPos).Int(cur.gaz),
+		t(tCase).Int(cur.lex),
+		t(tPrevCase).Int(pl),
+		t(tNextCase).Int(nl),
+		t(tCaseShape).Int(cur.lex).Int(cur.shape),
+		t(tCaseRun).Int(cur.lex).Int(cur.runPos),
 	)
 }

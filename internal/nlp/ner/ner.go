@@ -91,9 +91,13 @@ var outerModel []byte
 //go:embed model/inner.lin
 var innerModel []byte
 
+//go:embed model/case.lex
+var caseLexicon []byte
+
 // Recognizer tags sentences. It is immutable and safe for concurrent use.
 type Recognizer struct {
 	layers [numLayers]*linear.Model
+	lex    *Lexicon
 }
 
 var (
@@ -106,14 +110,19 @@ var (
 // on first use.
 func Default() (*Recognizer, error) {
 	defaultOnce.Do(func() {
-		defaultRec, defaultErr = Load(bytes.NewReader(outerModel), bytes.NewReader(innerModel))
+		defaultRec, defaultErr = Load(bytes.NewReader(outerModel), bytes.NewReader(innerModel), bytes.NewReader(caseLexicon))
 	})
 	return defaultRec, defaultErr
 }
 
-// Load reads a recognizer from its two model files.
-func Load(outer, inner io.Reader) (*Recognizer, error) {
-	r := &Recognizer{}
+// Load reads a recognizer from its model files: the two layers and the
+// case lexicon.
+func Load(outer, inner, lex io.Reader) (*Recognizer, error) {
+	l, err := ReadLexicon(lex, "ner case lexicon")
+	if err != nil {
+		return nil, err
+	}
+	r := &Recognizer{lex: l}
 	for i, src := range []io.Reader{outer, inner} {
 		m, err := linear.ReadModel(src)
 		if err != nil {
@@ -151,7 +160,7 @@ func (r *Recognizer) Mentions(words []string) []Mention {
 		sc.tags = make([]int, len(words))
 	}
 	info := sc.info[:len(words)]
-	analyse(words, info)
+	analyse(words, info, r.lex)
 	var out []Mention
 	for _, m := range r.layers {
 		for _, mn := range decode(m, info, sc) {

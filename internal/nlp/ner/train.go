@@ -34,8 +34,9 @@ func Progress(fn func(layer string, epoch int)) TrainOption {
 	return func(o *trainOptions) { o.progress = fn }
 }
 
-// Train learns a recognizer from annotated sentences.
-func Train(data []Sentence, opts ...TrainOption) (*Recognizer, error) {
+// Train learns a recognizer from annotated sentences, with lex (which may
+// be nil) for the case features.
+func Train(data []Sentence, lex *Lexicon, opts ...TrainOption) (*Recognizer, error) {
 	o := trainOptions{epochs: 20, seed: 1, minWeight: 0.3}
 	for _, opt := range opts {
 		opt(&o)
@@ -43,7 +44,7 @@ func Train(data []Sentence, opts ...TrainOption) (*Recognizer, error) {
 	if len(data) == 0 {
 		return nil, fmt.Errorf("ner: no training sentences")
 	}
-	r := &Recognizer{}
+	r := &Recognizer{lex: lex}
 	sc := &scratch{scores: make([]float32, len(classes))}
 	for layer := range numLayers {
 		gold := make([][]int, len(data))
@@ -65,7 +66,7 @@ func Train(data []Sentence, opts ...TrainOption) (*Recognizer, error) {
 			}
 			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 			for _, idx := range order {
-				learn(tr, data[idx].Words, gold[idx], sc)
+				learn(tr, data[idx].Words, gold[idx], sc, lex)
 			}
 		}
 		m, err := tr.Model(linear.MinWeight(o.minWeight))
@@ -78,12 +79,12 @@ func Train(data []Sentence, opts ...TrainOption) (*Recognizer, error) {
 }
 
 // learn makes one greedy pass over a sentence with the gold history.
-func learn(tr *linear.Trainer, words []string, gold []int, sc *scratch) {
+func learn(tr *linear.Trainer, words []string, gold []int, sc *scratch, lex *Lexicon) {
 	if cap(sc.info) < len(words) {
 		sc.info = make([]tokenInfo, len(words))
 	}
 	info := sc.info[:len(words)]
-	analyse(words, info)
+	analyse(words, info, lex)
 	prev, prev2 := -1, -1
 	for i := range info {
 		sc.feats = features(sc.feats[:0], info, i, prev, prev2)
@@ -132,12 +133,20 @@ func layerMentions(ms []Mention, layer int) []Mention {
 	return out
 }
 
-// WriteModels writes the two layer models (outer, inner).
-func (r *Recognizer) WriteModels(outer, inner io.Writer) error {
+// WriteModels writes the two layer models (outer, inner) and the case
+// lexicon, the files Load reads.
+func (r *Recognizer) WriteModels(outer, inner, lex io.Writer) error {
 	for i, w := range []io.Writer{outer, inner} {
 		if _, err := r.layers[i].WriteTo(w); err != nil {
 			return fmt.Errorf("write ner %s model: %w", layerNames[i], err)
 		}
+	}
+	l := r.lex
+	if l == nil {
+		l = &Lexicon{}
+	}
+	if _, err := l.WriteTo(lex); err != nil {
+		return fmt.Errorf("write ner case lexicon: %w", err)
 	}
 	return nil
 }
