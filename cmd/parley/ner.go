@@ -329,7 +329,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("train ner", "")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 20, "passes over the training data")
-	minWeight := fs.Float64("min-weight", 0.3, "drop averaged weights below this magnitude")
+	minWeight := fs.Float64("min-weight", 1, "drop averaged weights below this magnitude")
 	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for outer.lin, inner.lin and case.lex")
 	uner := fs.Bool("uner", false, "train on UNER English EWT dev and test too")
 	useLex := fs.Bool("case-lexicon", true, "use capitalisation statistics from Wikinews and EWT train as features")

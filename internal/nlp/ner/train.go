@@ -26,7 +26,7 @@ func Epochs(n int) TrainOption { return func(o *trainOptions) { o.epochs = n } }
 // a given seed and data order.
 func Seed(s uint64) TrainOption { return func(o *trainOptions) { o.seed = s } }
 
-// MinWeight drops averaged weights below w from the models (default 0.3).
+// MinWeight drops averaged weights below w from the models (default 1).
 func MinWeight(w float64) TrainOption { return func(o *trainOptions) { o.minWeight = w } }
 
 // Progress is called at the start of each epoch of each layer.
@@ -37,7 +37,7 @@ func Progress(fn func(layer string, epoch int)) TrainOption {
 // Train learns a recognizer from annotated sentences, with lex (which may
 // be nil) for the case features.
 func Train(data []Sentence, lex *Lexicon, opts ...TrainOption) (*Recognizer, error) {
-	o := trainOptions{epochs: 20, seed: 1, minWeight: 0.3}
+	o := trainOptions{epochs: 20, seed: 1, minWeight: 1}
 	for _, opt := range opts {
 		opt(&o)
 	}
