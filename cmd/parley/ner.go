@@ -337,6 +337,9 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected arguments %q (train ner reads the reference data itself)", errUsage, fs.Args())
+	}
 	if *epochs < 1 {
 		return fmt.Errorf("%w: --epochs must be at least 1", errUsage)
 	}

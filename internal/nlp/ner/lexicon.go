@@ -88,6 +88,12 @@ func (l *Lexicon) bucket(lower string) uint64 {
 	return uint64(b) + 1
 }
 
+// mostlyLower reports words seen in lower case at least 90% of the time.
+func (l *Lexicon) mostlyLower(lower string) bool {
+	b := l.bucket(lower)
+	return b > 0 && (b-1)/4 == 0
+}
+
 // WriteTo writes the lexicon as sorted "word<TAB>bucket" lines.
 func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
 	words := make([]string, 0, len(l.buckets))

@@ -169,9 +169,71 @@ func (r *Recognizer) Mentions(words []string) []Mention {
 			}
 		}
 	}
+	for i, m := range out {
+		out[i].Type = gazetteerType(words, m)
+	}
+	if isHeadline(words) {
+		out = trimHeadline(words, out, r.lex)
+	}
 	out = addNORP(words, out)
 	sortMentions(out)
 	return out
+}
+
+// isHeadline reports title-cased text: at least four words of four
+// letters or more, three quarters of them capitalised.
+func isHeadline(words []string) bool {
+	n, caps := 0, 0
+	for _, w := range words {
+		if !isWordLike(w) || len(w) < 4 {
+			continue
+		}
+		n++
+		if isCapitalized(w) {
+			caps++
+		}
+	}
+	return n >= 4 && caps*4 >= n*3
+}
+
+// trimHeadline cuts each mention of a title-cased sentence before its
+// first word that is lower case in running text ("Zelensky Pursues White
+// House Meeting" -> "Zelensky"), since capitals there do not mark names.
+// Titles ("President") may stay; a mention left empty is dropped.
+func trimHeadline(words []string, ms []Mention, lex *Lexicon) []Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		for i := m.First; i <= m.Last; i++ {
+			w := words[i]
+			if isCapitalized(w) && gazClass(w) != gzTitle && lex.mostlyLower(strings.ToLower(w)) {
+				m.Last = i - 1
+				break
+			}
+		}
+		if m.Last >= m.First {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// gazetteerType corrects a PERSON that is just a listed country, state or
+// city (GPE) or continent (LOC), with at most a leading "the" and a
+// trailing possessive: the tagger, trained on little news, sometimes calls
+// "Ukraine's" a person. ORG is left alone: GUM calls a country acting as
+// a government ("Canada said") an organization.
+func gazetteerType(words []string, m Mention) string {
+	name := trimName(words[m.First : m.Last+1])
+	if m.Type != PERSON || len(name) != 1 || inSet(givenNames, name[0]) || name[0] == "Washington" || name[0] == "Jordan" {
+		return m.Type // also a person's name
+	}
+	switch gazClass(name[0]) {
+	case gzCountry:
+		return GPE
+	case gzContinent:
+		return LOC
+	}
+	return m.Type
 }
 
 // sortMentions orders mentions by start, longer first.
