@@ -36,7 +36,7 @@ func TestTagsRoundTrip(t *testing.T) {
 func TestAllowed(t *testing.T) {
 	bPer, iPer, lPer, uOrg, lOrg := class(0, partB), class(0, partI), class(0, partL), class(1, partU), class(1, partL)
 	for _, c := range []struct {
-		prev, cur int
+		prev, cur  int
 		last, want bool
 	}{
 		{-1, bPer, false, true}, {-1, bPer, true, false}, {-1, iPer, false, false}, {bPer, iPer, false, true},
