@@ -7,11 +7,12 @@ import (
 )
 
 // DocumentMentions tags the sentences of one document (each given as
-// words) and then tags the people again where they recur untagged: a
-// person's full name and surname alone ("Paul Dewar" ... "Dewar said").
-// News repeats names, and the later, shorter mentions are the ones a
-// sentence-level tagger misses. (Doing the same for places and
-// organisations cost more precision than it gained recall on GUM.)
+// words) and then tags again, where they recur untagged, the people (full
+// name and surname alone: "Paul Dewar" ... "Dewar said") and acronyms
+// defined in parentheses ("the World Health Organisation ( WHO )" ...
+// "WHO says"). News repeats names, and the later, shorter mentions are the
+// ones a sentence-level tagger misses. (Doing the same for every place and
+// organisation cost more precision than it gained recall on GUM.)
 func (r *Recognizer) DocumentMentions(sents [][]string) [][]Mention {
 	out := make([][]Mention, len(sents))
 	for i, words := range sents {
@@ -20,6 +21,9 @@ func (r *Recognizer) DocumentMentions(sents [][]string) [][]Mention {
 	names := map[string]string{} // name (words joined by spaces) -> type
 	for i, ms := range out {
 		for _, m := range ms {
+			if acr := acronymAfter(sents[i], m); acr != "" && m.Type != NORP {
+				names[acr] = m.Type
+			}
 			if m.Type != PERSON {
 				continue
 			}
@@ -44,6 +48,25 @@ func (r *Recognizer) DocumentMentions(sents [][]string) [][]Mention {
 		out[i] = propagate(words, out[i], names)
 	}
 	return out
+}
+
+// acronymAfter returns the all-capitals word in parentheses right after
+// m ("Johnson Space Center ( JSC )"), or "".
+func acronymAfter(words []string, m Mention) string {
+	i := m.Last + 1
+	if i+2 >= len(words) || words[i] != "(" || words[i+2] != ")" {
+		return ""
+	}
+	w := words[i+1]
+	if len(w) < 2 || len(w) > 8 {
+		return ""
+	}
+	for j := 0; j < len(w); j++ {
+		if w[j] < 'A' || w[j] > 'Z' {
+			return ""
+		}
+	}
+	return w
 }
 
 // trimName drops a leading determiner, titles and a trailing possessive:

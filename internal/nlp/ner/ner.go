@@ -175,9 +175,28 @@ func (r *Recognizer) Mentions(words []string) []Mention {
 	if isHeadline(words) {
 		out = trimHeadline(words, out, r.lex)
 	}
+	out = joinPlaces(words, out)
 	out = addNORP(words, out)
 	sortMentions(out)
 	return out
+}
+
+// joinPlaces extends a place followed by a comma and a listed state or
+// country to cover both ("Seattle , Washington", "Sydney , Australia"),
+// as GUM does; the state or country stays a mention of its own.
+func joinPlaces(words []string, ms []Mention) []Mention {
+	for i, a := range ms {
+		if a.Type != GPE && a.Type != LOC || a.Last+2 >= len(words) || words[a.Last+1] != "," {
+			continue
+		}
+		for _, b := range ms {
+			if b.First == a.Last+2 && b.First == b.Last && b.Type == GPE && inSet(countries, words[b.First]) {
+				ms[i].Last = b.Last
+				break
+			}
+		}
+	}
+	return ms
 }
 
 // isHeadline reports title-cased text: at least four words of four
