@@ -33,11 +33,10 @@ func (r *Recognizer) DocumentMentions(sents [][]string) [][]Mention {
 			}
 			key := strings.Join(words, " ")
 			names[key] = PERSON
-			if len(words) >= 2 {
-				last := words[len(words)-1]
-				if isCapitalized(last) {
-					names[last] = PERSON
-				}
+			// A surname: not "I" (from "Isabel and I") nor a word mostly
+			// written in lower case.
+			if last := words[len(words)-1]; len(words) >= 2 && len(last) >= 2 && isCapitalized(last) && !r.lex.mostlyLower(strings.ToLower(last)) {
+				names[last] = PERSON
 			}
 		}
 	}
