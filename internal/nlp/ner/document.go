@@ -140,6 +140,6 @@ func (r *Recognizer) RecognizeDocument(doc *model.Document) {
 	}
 	doc.Entities = doc.Entities[:0]
 	for i, ms := range r.DocumentMentions(sents) {
-		doc.Entities = append(doc.Entities, entities(i, doc.Sentences[i], ms)...)
+		doc.Entities = append(doc.Entities, entities(i, doc.Sentences[i], ms, doc.Text)...)
 	}
 }

@@ -2,12 +2,15 @@
 // tokenized sentences.
 //
 // PERSON, ORG, GPE and LOC come from two greedy averaged-perceptron
-// taggers with BILOU tags over word, shape, affix, context and gazetteer
-// features (no part-of-speech tags, so tagger errors do not leak in). The
-// "outer" tagger finds the largest name mentions ("NASA Administrator
-// Charles Bolden"), the "inner" one the smallest ("NASA"), so that names
-// nested inside others are found too, as GUM annotates them. Spans follow
-// GUM: a leading "the" and a possessive "'s" belong to the mention.
+// taggers with BILOU tags over word, shape, affix, context, capitalised-run,
+// gazetteer and case-lexicon features (no part-of-speech tags: they did not
+// help). The "outer" tagger finds the largest name mentions ("NASA
+// Administrator Charles Bolden"), the "inner" one the smallest ("NASA"), so
+// that names nested inside others are found too, as GUM annotates them.
+// Spans follow GUM: a leading "the", titles and a possessive "'s" belong to
+// the mention. A few rules then correct the taggers (a lone country is
+// never a person, "City , State" is one place, headlines are trimmed) and
+// DocumentMentions tags recurring names again.
 //
 // NORP (nationalities, religious and political groups) has no training
 // data; it comes from the team's own gazetteer, for words outside the
@@ -370,7 +373,7 @@ func addNORP(words []string, ms []Mention) []Mention {
 // document) with byte spans and text. RecognizeDocument is better for
 // whole documents: it also finds repeated names.
 func (r *Recognizer) Recognize(sentIdx int, s model.Sentence) []model.Entity {
-	return entities(sentIdx, s, r.Mentions(words(s)))
+	return entities(sentIdx, s, r.Mentions(words(s)), "")
 }
 
 func words(s model.Sentence) []string {
@@ -381,22 +384,27 @@ func words(s model.Sentence) []string {
 	return w
 }
 
-// entities converts mentions to model entities. Text joins the tokens with
-// the spacing of the original (SpaceAfter).
-func entities(sentIdx int, s model.Sentence, ms []Mention) []model.Entity {
+// entities converts mentions to model entities. Text is text[Span] when
+// the document text is given, else the tokens joined with single spaces
+// where the original had space (SpaceAfter).
+func entities(sentIdx int, s model.Sentence, ms []Mention, text string) []model.Entity {
 	out := make([]model.Entity, 0, len(ms))
 	for _, m := range ms {
-		var b strings.Builder
-		for i := m.First; i <= m.Last; i++ {
-			b.WriteString(s.Tokens[i].Text)
-			if i < m.Last && s.Tokens[i].SpaceAfter {
-				b.WriteByte(' ')
+		span := model.Span{Start: s.Tokens[m.First].Span.Start, End: s.Tokens[m.Last].Span.End}
+		var t string
+		if text != "" && span.End <= len(text) {
+			t = text[span.Start:span.End]
+		} else {
+			var b strings.Builder
+			for i := m.First; i <= m.Last; i++ {
+				b.WriteString(s.Tokens[i].Text)
+				if i < m.Last && s.Tokens[i].SpaceAfter {
+					b.WriteByte(' ')
+				}
 			}
+			t = b.String()
 		}
-		out = append(out, model.Entity{
-			Text: b.String(), Type: m.Type, Sentence: sentIdx, First: m.First, Last: m.Last,
-			Span: model.Span{Start: s.Tokens[m.First].Span.Start, End: s.Tokens[m.Last].Span.End},
-		})
+		out = append(out, model.Entity{Text: t, Type: m.Type, Sentence: sentIdx, First: m.First, Last: m.Last, Span: span})
 	}
 	return out
 }

@@ -125,7 +125,7 @@ func TestRecognizeSpans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "Ukrainian President Volodymyr Zelensky met NATO officials in Brussels on Monday."
+	text := "Ukrainian President Volodymyr  Zelensky met NATO officials in Brussels on Monday."
 	doc := &model.Document{Text: text, Sentences: tokenize.Sentences(text)}
 	rec.RecognizeDocument(doc)
 	if len(doc.Entities) == 0 {
@@ -134,6 +134,12 @@ func TestRecognizeSpans(t *testing.T) {
 	for _, e := range doc.Entities {
 		if text[e.Span.Start:e.Span.End] != e.Text {
 			t.Errorf("entity text %q != text[span] %q", e.Text, text[e.Span.Start:e.Span.End])
+		}
+	}
+	// Without the document text, tokens are joined by single spaces.
+	for _, e := range rec.Recognize(0, doc.Sentences[0]) {
+		if strings.Contains(e.Text, "  ") {
+			t.Errorf("sentence-level entity text %q keeps a double space", e.Text)
 		}
 	}
 }
