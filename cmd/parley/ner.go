@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,7 +11,9 @@ import (
 	"strings"
 
 	"github.com/parleyhq/parley/internal/eval"
+	"github.com/parleyhq/parley/internal/nlp/conllu"
 	"github.com/parleyhq/parley/internal/nlp/ner"
+	"github.com/parleyhq/parley/internal/nlp/tokenize"
 	"github.com/parleyhq/parley/internal/refdata"
 )
 
@@ -80,7 +83,7 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 	gum := fs.String("gum", "", "also score the GUM documents of these splits (e.g. dev,test), read from the reference data")
 	genres := fs.String("genres", "news,interview", "GUM genres for --gum")
 	showErrors := fs.Bool("errors", false, "list each missed and spurious mention (text output)")
-	modelDir := fs.String("model", "", "load outer.lin and inner.lin from this directory instead of the embedded models")
+	modelDir := fs.String("model", "", "load outer.lin, inner.lin and case.lex from this directory instead of the embedded models")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -109,11 +112,16 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		for _, s := range sents {
-			pred := rec.Mentions(s.Words)
-			score.Add(s.Mentions, pred)
-			if *showErrors {
-				listNERErrors(a, s, pred)
+		for _, doc := range byDocument(sents) {
+			words := make([][]string, len(doc))
+			for i, s := range doc {
+				words[i] = s.Words
+			}
+			for i, pred := range rec.DocumentMentions(words) {
+				score.Add(doc[i].Mentions, pred)
+				if *showErrors {
+					listNERErrors(a, doc[i], pred)
+				}
 			}
 		}
 		sentences += len(sents)
@@ -153,6 +161,18 @@ func listNERErrors(a *app, s ner.Sentence, pred []ner.Mention) {
 	}
 }
 
+// byDocument groups consecutive sentences of the same document.
+func byDocument(sents []ner.Sentence) [][]ner.Sentence {
+	var out [][]ner.Sentence
+	for i, s := range sents {
+		if i == 0 || s.Doc != sents[i-1].Doc || s.Doc == "" {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], s)
+	}
+	return out
+}
+
 func loadRecognizer(dir string) (*ner.Recognizer, error) {
 	if dir == "" {
 		return ner.Default()
@@ -167,7 +187,117 @@ func loadRecognizer(dir string) (*ner.Recognizer, error) {
 		return nil, err
 	}
 	defer fi.Close()
-	return ner.Load(fo, fi)
+	fl, err := os.Open(filepath.Join(dir, "case.lex"))
+	if err != nil {
+		return nil, err
+	}
+	defer fl.Close()
+	return ner.Load(fo, fi, fl)
+}
+
+// crossValidateNER trains k models, each without one fold of the GUM news
+// and interview training documents, and scores them on the held-out fold.
+func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner.Lexicon, k int, opts []ner.TrainOption) error {
+	var held []int
+	for i, f := range files {
+		if b := filepath.Base(f); strings.HasPrefix(b, "GUM_news_") || strings.HasPrefix(b, "GUM_interview_") {
+			held = append(held, i)
+		}
+	}
+	if len(held) < k {
+		return fmt.Errorf("%w: --cv %d: only %d news and interview training documents", errUsage, k, len(held))
+	}
+	var score eval.NERScore
+	var evalFiles []string
+	sentences := 0
+	for fold := range k {
+		test := map[int]bool{}
+		for j, i := range held {
+			if j%k == fold {
+				test[i] = true
+				evalFiles = append(evalFiles, files[i])
+			}
+		}
+		var train []ner.Sentence
+		for i, s := range perFile {
+			if !test[i] {
+				train = append(train, s...)
+			}
+		}
+		rec, err := ner.Train(train, lex, opts...)
+		if err != nil {
+			return err
+		}
+		for i := range test {
+			words := make([][]string, len(perFile[i]))
+			for j, s := range perFile[i] {
+				words[j] = s.Words
+			}
+			for j, pred := range rec.DocumentMentions(words) {
+				score.Add(perFile[i][j].Mentions, pred)
+			}
+			sentences += len(perFile[i])
+		}
+	}
+	return writeNERScore(a, &score, evalFiles, sentences, !a.terminal)
+}
+
+// caseLexicon counts capitalisation in unannotated running text: the
+// Wikinews articles and the words of the EWT training treebank.
+func caseLexicon() (*ner.Lexicon, error) {
+	var sents [][]string
+	wn, err := refdata.Path("wikinews")
+	if err != nil {
+		return nil, err
+	}
+	csvs, err := filepath.Glob(filepath.Join(wn, "*.csv"))
+	if err != nil || len(csvs) == 0 {
+		return nil, fmt.Errorf("no Wikinews CSV files in %s", wn)
+	}
+	for _, p := range csvs {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		for _, r := range recs[1:] {
+			if len(r) < 4 {
+				return nil, fmt.Errorf("read %s: record with %d fields, want 4", p, len(r))
+			}
+			for _, s := range tokenize.Sentences(r[3]) {
+				w := make([]string, len(s.Tokens))
+				for i, t := range s.Tokens {
+					w[i] = t.Text
+				}
+				sents = append(sents, w)
+			}
+		}
+	}
+	ewt, err := refdata.Path("ud-english-ewt", "en_ewt-ud-train.conllu")
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(ewt)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	err = conllu.Read(f, ewt, func(s *conllu.Sentence) error {
+		w := make([]string, len(s.Words))
+		for i, x := range s.Words {
+			w[i] = x.Form
+		}
+		sents = append(sents, w)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ner.CountCase(sents), nil
 }
 
 type nerResult struct {
@@ -199,11 +329,16 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("train ner", "")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 20, "passes over the training data")
-	minWeight := fs.Float64("min-weight", 0.02, "drop averaged weights below this magnitude")
-	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for outer.lin and inner.lin")
+	minWeight := fs.Float64("min-weight", 1, "drop averaged weights below this magnitude")
+	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for outer.lin, inner.lin and case.lex")
 	uner := fs.Bool("uner", false, "train on UNER English EWT dev and test too")
+	useLex := fs.Bool("case-lexicon", true, "use capitalisation statistics from Wikinews and EWT train as features")
+	cv := fs.Int("cv", 0, "instead of writing models, report K-fold cross-validated scores over the GUM news and interview training documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected arguments %q (train ner reads the reference data itself)", errUsage, fs.Args())
 	}
 	if *epochs < 1 {
 		return fmt.Errorf("%w: --epochs must be at least 1", errUsage)
@@ -225,50 +360,59 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	var data []ner.Sentence
-	for _, f := range files {
+	perFile := make([][]ner.Sentence, len(files))
+	for i, f := range files {
 		s, err := readNERFile(f)
 		if err != nil {
 			return err
 		}
+		perFile[i] = s
 		data = append(data, s...)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	var lex *ner.Lexicon
+	if *useLex {
+		if lex, err = caseLexicon(); err != nil {
+			return err
+		}
+	}
 	opts := []ner.TrainOption{ner.Seed(*seed), ner.Epochs(*epochs), ner.MinWeight(*minWeight)}
+	if *cv > 0 {
+		return crossValidateNER(a, files, perFile, lex, *cv, opts)
+	}
 	if a.terminal {
 		opts = append(opts, ner.Progress(func(layer string, e int) {
 			fmt.Fprintf(a.stderr, "\r%s layer, epoch %d/%d", layer, e, *epochs)
 		}))
 	}
-	rec, err := ner.Train(data, opts...)
+	rec, err := ner.Train(data, lex, opts...)
 	if a.terminal {
 		fmt.Fprintln(a.stderr)
 	}
 	if err != nil {
 		return err
 	}
-	outer, inner := filepath.Join(*out, "outer.lin"), filepath.Join(*out, "inner.lin")
-	fo, err := os.Create(outer)
-	if err != nil {
+	names := []string{"outer.lin", "inner.lin", "case.lex"}
+	var outs []*os.File
+	for _, n := range names {
+		f, err := os.Create(filepath.Join(*out, n))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		outs = append(outs, f)
+	}
+	if err := rec.WriteModels(outs[0], outs[1], outs[2]); err != nil {
 		return err
 	}
-	fi, err := os.Create(inner)
-	if err != nil {
-		fo.Close()
-		return err
-	}
-	err = rec.WriteModels(fo, fi)
-	if e := fo.Close(); err == nil {
-		err = e
-	}
-	if e := fi.Close(); err == nil {
-		err = e
-	}
-	if err != nil {
-		return err
+	for _, f := range outs {
+		if err := f.Close(); err != nil {
+			return err
+		}
 	}
 	nf, nw := rec.Size()
-	fmt.Fprintf(a.stdout, "trained on %d sentences from %d files: %d features, %d weights -> %s, %s\n", len(data), len(files), nf, nw, outer, inner)
+	fmt.Fprintf(a.stdout, "trained on %d sentences from %d files: %d features, %d weights -> %s\n", len(data), len(files), nf, nw, filepath.Join(*out, "{"+strings.Join(names, ",")+"}"))
 	return nil
 }

@@ -33,8 +33,13 @@ type Sentence struct {
 	Words    []string
 	UPOS     []string  // gold UPOS when the corpus has it, else nil
 	Mentions []Mention // gold mentions; they may nest (GUM)
-	Doc      string    // document id, when known
-	Pos      string    // "file:line" of the sentence, for messages
+	// Descriptions are person, place and organization mentions whose
+	// head is a common noun but that hold a proper noun ("Environment
+	// Canada spokesperson Julie Hahn"). They are not names to find, but
+	// training on them teaches the tagger where a name is part of one.
+	Descriptions []Mention
+	Doc          string // document id, when known
+	Pos          string // "file:line" of the sentence, for messages
 }
 
 // ReadIOB2 reads a CoNLL-style IOB2 file (UNER): one token per line with
@@ -173,12 +178,17 @@ func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 			return fmt.Errorf("%s:%d: %w", name, s.Line, err)
 		}
 		for _, sp := range spans {
-			h := headOf(s, sp.First, sp.Last)
-			if s.Words[h].UPOS != "PROPN" {
+			t := mapType(sp.Type, sent.Words[sp.First:sp.Last+1])
+			if t == "" {
 				continue
 			}
-			if t := mapType(sp.Type, sent.Words[sp.First:sp.Last+1]); t != "" {
-				sent.Mentions = append(sent.Mentions, Mention{First: sp.First, Last: sp.Last, Type: t})
+			m := Mention{First: sp.First, Last: sp.Last, Type: t}
+			switch {
+			case s.Words[headOf(s, sp.First, sp.Last)].UPOS == "PROPN":
+				sent.Mentions = append(sent.Mentions, m)
+			case hasPROPN(s, sp.First, sp.Last):
+				m.Type = description
+				sent.Descriptions = append(sent.Descriptions, m)
 			}
 		}
 		out = append(out, sent)
@@ -257,6 +267,15 @@ func gumEntities(s *conllu.Sentence) ([]Mention, error) {
 		return nil, fmt.Errorf("entity %s opened at word %d is not closed", stack[0].id, stack[0].first+1)
 	}
 	return out, nil
+}
+
+func hasPROPN(s *conllu.Sentence, first, last int) bool {
+	for i := first; i <= last; i++ {
+		if s.Words[i].UPOS == "PROPN" {
+			return true
+		}
+	}
+	return false
 }
 
 // headOf returns the first word of [first, last] whose head lies outside.

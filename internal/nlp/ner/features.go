@@ -39,6 +39,16 @@ const (
 	tNext2Gaz
 	tPrev2Gaz
 	tSuffix2
+	tRunPos
+	tRunFirst
+	tRunLast
+	tNextRunLast
+	tRunPosGaz
+	tCase
+	tPrevCase
+	tNextCase
+	tCaseShape
+	tCaseRun
 )
 
 // tokenInfo holds per-token hashes computed once per sentence, so that
@@ -46,6 +56,13 @@ const (
 type tokenInfo struct {
 	lower, shape, form, suf2, suf3, suf4, pre3 uint64
 	gaz                                        uint64
+	lex                                        uint64 // Lexicon bucket
+	// The capitalised run around the token ("Kennedy Space Center",
+	// "Museum of Flight"): position (B, I, L, U; 0 outside) with the run
+	// length (capped at 4), and the first and last words of the run. Name
+	// boundaries follow runs, and their last word often gives the type.
+	runPos, runFirst, runLast uint64
+	nextRunLast               uint64 // last word of a run starting at the next token
 }
 
 // boundary hashes stand for the words before the start and after the end.
@@ -54,7 +71,7 @@ var (
 	hEnd   = linear.HashString("</s>")
 )
 
-func analyse(words []string, info []tokenInfo) {
+func analyse(words []string, info []tokenInfo, lex *Lexicon) {
 	for i, w := range words {
 		low := strings.ToLower(w)
 		info[i] = tokenInfo{
@@ -66,8 +83,48 @@ func analyse(words []string, info []tokenInfo) {
 			suf4:  linear.HashString(suffix(low, 4)),
 			pre3:  linear.HashString(prefix(low, 3)),
 			gaz:   uint64(gazClass(w)),
+			lex:   lex.bucket(low),
 		}
 	}
+	for i := 0; i < len(words); {
+		if !isCapitalized(words[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < len(words) && (isCapitalized(words[j+1]) ||
+			j+2 < len(words) && isConnector(words[j+1]) && isCapitalized(words[j+2])) {
+			j++
+		}
+		n := uint64(min(j-i+1, 4))
+		for k := i; k <= j; k++ {
+			p := uint64(2) // I
+			switch {
+			case i == j:
+				p = 4 // U
+			case k == i:
+				p = 1 // B
+			case k == j:
+				p = 3 // L
+			}
+			info[k].runPos = p*8 + n
+			info[k].runFirst = info[i].lower
+			info[k].runLast = info[j].lower
+		}
+		if i > 0 {
+			info[i-1].nextRunLast = info[j].lower
+		}
+		i = j + 1
+	}
+}
+
+// isConnector reports words that may join a capitalised name run.
+func isConnector(w string) bool {
+	switch w {
+	case "of", "and", "&", "for", "de", "-", "du", "la", "von", "van", "der", "al":
+		return true
+	}
+	return false
 }
 
 // suffix returns the last n runes of w (all of w if shorter).
@@ -130,14 +187,15 @@ func features(buf []linear.Feature, info []tokenInfo, i, prev, prev2 int) []line
 	pw, nw, p2w, n2w := hStart, hEnd, hStart, hEnd
 	ps, ns := hStart, hEnd
 	var pg, ng, p2g, n2g uint64 = 100, 100, 100, 100
+	var pl, nl uint64 = 100, 100
 	if i > 0 {
-		pw, ps, pg = info[i-1].lower, info[i-1].shape, info[i-1].gaz
+		pw, ps, pg, pl = info[i-1].lower, info[i-1].shape, info[i-1].gaz, info[i-1].lex
 	}
 	if i > 1 {
 		p2w, p2g = info[i-2].lower, info[i-2].gaz
 	}
 	if i+1 < len(info) {
-		nw, ns, ng = info[i+1].lower, info[i+1].shape, info[i+1].gaz
+		nw, ns, ng, nl = info[i+1].lower, info[i+1].shape, info[i+1].gaz, info[i+1].lex
 	}
 	if i+2 < len(info) {
 		n2w, n2g = info[i+2].lower, info[i+2].gaz
@@ -176,5 +234,15 @@ func features(buf []linear.Feature, info []tokenInfo, i, prev, prev2 int) []line
 		t(tPrevTagGaz).Int(pt).Int(cur.gaz),
 		t(tFirst).Int(first).Int(cur.shape),
 		t(tShapeTrigram).Int(ps).Int(cur.shape).Int(ns),
+		t(tRunPos).Int(cur.runPos),
+		t(tRunFirst).Int(cur.runFirst),
+		t(tRunLast).Int(cur.runLast),
+		t(tNextRunLast).Int(cur.nextRunLast),
+		t(tRunPosGaz).Int(cur.runPos).Int(cur.gaz),
+		t(tCase).Int(cur.lex),
+		t(tPrevCase).Int(pl),
+		t(tNextCase).Int(nl),
+		t(tCaseShape).Int(cur.lex).Int(cur.shape),
+		t(tCaseRun).Int(cur.lex).Int(cur.runPos),
 	)
 }

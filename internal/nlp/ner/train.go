@@ -26,7 +26,7 @@ func Epochs(n int) TrainOption { return func(o *trainOptions) { o.epochs = n } }
 // a given seed and data order.
 func Seed(s uint64) TrainOption { return func(o *trainOptions) { o.seed = s } }
 
-// MinWeight drops averaged weights below w from the models (default 0.02).
+// MinWeight drops averaged weights below w from the models (default 1).
 func MinWeight(w float64) TrainOption { return func(o *trainOptions) { o.minWeight = w } }
 
 // Progress is called at the start of each epoch of each layer.
@@ -34,21 +34,22 @@ func Progress(fn func(layer string, epoch int)) TrainOption {
 	return func(o *trainOptions) { o.progress = fn }
 }
 
-// Train learns a recognizer from annotated sentences.
-func Train(data []Sentence, opts ...TrainOption) (*Recognizer, error) {
-	o := trainOptions{epochs: 20, seed: 1, minWeight: 0.02}
+// Train learns a recognizer from annotated sentences, with lex (which may
+// be nil) for the case features.
+func Train(data []Sentence, lex *Lexicon, opts ...TrainOption) (*Recognizer, error) {
+	o := trainOptions{epochs: 20, seed: 1, minWeight: 1}
 	for _, opt := range opts {
 		opt(&o)
 	}
 	if len(data) == 0 {
 		return nil, fmt.Errorf("ner: no training sentences")
 	}
-	r := &Recognizer{}
+	r := &Recognizer{lex: lex}
 	sc := &scratch{scores: make([]float32, len(classes))}
 	for layer := range numLayers {
 		gold := make([][]int, len(data))
 		for i, s := range data {
-			gold[i] = tagsOf(len(s.Words), layerMentions(s.Mentions, layer))
+			gold[i] = tagsOf(len(s.Words), layerMentions(append(slices.Clone(s.Mentions), s.Descriptions...), layer))
 		}
 		tr, err := linear.NewTrainer(classes)
 		if err != nil {
@@ -65,7 +66,7 @@ func Train(data []Sentence, opts ...TrainOption) (*Recognizer, error) {
 			}
 			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 			for _, idx := range order {
-				learn(tr, data[idx].Words, gold[idx], sc)
+				learn(tr, data[idx].Words, gold[idx], sc, lex)
 			}
 		}
 		m, err := tr.Model(linear.MinWeight(o.minWeight))
@@ -78,12 +79,12 @@ func Train(data []Sentence, opts ...TrainOption) (*Recognizer, error) {
 }
 
 // learn makes one greedy pass over a sentence with the gold history.
-func learn(tr *linear.Trainer, words []string, gold []int, sc *scratch) {
+func learn(tr *linear.Trainer, words []string, gold []int, sc *scratch, lex *Lexicon) {
 	if cap(sc.info) < len(words) {
 		sc.info = make([]tokenInfo, len(words))
 	}
 	info := sc.info[:len(words)]
-	analyse(words, info)
+	analyse(words, info, lex)
 	prev, prev2 := -1, -1
 	for i := range info {
 		sc.feats = features(sc.feats[:0], info, i, prev, prev2)
@@ -132,12 +133,20 @@ func layerMentions(ms []Mention, layer int) []Mention {
 	return out
 }
 
-// WriteModels writes the two layer models (outer, inner).
-func (r *Recognizer) WriteModels(outer, inner io.Writer) error {
+// WriteModels writes the two layer models (outer, inner) and the case
+// lexicon, the files Load reads.
+func (r *Recognizer) WriteModels(outer, inner, lex io.Writer) error {
 	for i, w := range []io.Writer{outer, inner} {
 		if _, err := r.layers[i].WriteTo(w); err != nil {
 			return fmt.Errorf("write ner %s model: %w", layerNames[i], err)
 		}
+	}
+	l := r.lex
+	if l == nil {
+		l = &Lexicon{}
+	}
+	if _, err := l.WriteTo(lex); err != nil {
+		return fmt.Errorf("write ner case lexicon: %w", err)
 	}
 	return nil
 }
