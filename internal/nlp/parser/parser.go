@@ -135,10 +135,10 @@ func (p *Parser) best(s *state, scores []float32, cost *costs) int {
 	if s.canReduce() && (cost == nil || cost.reduce == 0) {
 		consider(1)
 	}
-	if len(s.stack) > 0 && s.head[s.top()] < 0 && (cost == nil || cost.left == 0) {
-		if s.b == s.n {
-			consider(2 + int(p.root)) // only the root label attaches to the root
-		} else {
+	if cost == nil || cost.left == 0 {
+		if s.canLeft(true) {
+			consider(2 + int(p.root))
+		} else if s.canLeft(false) {
 			for l := range nl {
 				if int32(l) != p.root && (cost == nil || cost.leftLabel < 0 || cost.leftLabel == int32(l)) {
 					consider(2 + l)
