@@ -218,3 +218,51 @@ func TestCandidateCeiling(t *testing.T) {
 		t.Errorf("ceiling below the measured 0.967 / 0.928 / 0.897")
 	}
 }
+
+// FuzzMentions feeds the recognizer arbitrary trees (heads out of range,
+// cycles, odd relations): it must not panic, and every mention must lie
+// in the sentence with its name inside it.
+func FuzzMentions(f *testing.F) {
+	f.Add([]byte("Ann\x02PROPN\x00flat\x00Lee\x00PROPN\x03nsubj\x00said\x00VERB\x00root"))
+	f.Add([]byte("A\x01PROPN\x02conj\x00B\x02PROPN\x01appos\x00The\x09DET\x00det"))
+	rec, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	rels := []string{"flat", "compound", "appos", "conj", "cc", "nmod", "case", "det", "acl:relcl", "punct", "nsubj", "root"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var toks []model.Token
+		for i, field := range strings.Split(string(data), "\x00") {
+			if i >= 3*maxFuzzTokens {
+				break
+			}
+			switch i % 3 {
+			case 0:
+				toks = append(toks, model.Token{Text: field})
+			case 1:
+				tk := &toks[len(toks)-1]
+				if field != "" {
+					tk.Head = int(field[0]) - 1
+					tk.UPOS = field[1:]
+				}
+			case 2:
+				tk := &toks[len(toks)-1]
+				tk.Deprel = field
+				if field == "" && tk.Head >= 0 {
+					tk.Deprel = rels[tk.Head%len(rels)]
+				}
+			}
+		}
+		for _, m := range rec.Mentions(toks) {
+			if m.First < 0 || m.Last >= len(toks) || m.First > m.Last {
+				t.Fatalf("mention %+v outside %d tokens", m, len(toks))
+			}
+			if m.NameFirst >= 0 && (m.NameFirst < m.First || m.NameLast > m.Last || m.NameFirst > m.NameLast) {
+				t.Fatalf("name of %+v outside the mention", m)
+			}
+		}
+	})
+}
+
+// maxFuzzTokens bounds the fuzzed sentences.
+const maxFuzzTokens = 64
