@@ -375,6 +375,29 @@ func isParticle(w string) bool {
 	return false
 }
 
+// nameAround returns the name words around c's head inside its span,
+// joined by spaces: the name a document-level pass looks up.
+func (t *tree) nameAround(c candidate) string {
+	first, last := c.head, c.head
+	for first > c.first && t.nameWord[first-1] {
+		first--
+	}
+	for last < c.last && t.nameWord[last+1] {
+		last++
+	}
+	for first < last && isDeterminer(t.toks[first].Text) {
+		first++
+	}
+	var b strings.Builder
+	for i := first; i <= last; i++ {
+		if i > first {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.toks[i].Text)
+	}
+	return b.String()
+}
+
 // personOrPlace corrects a PERSON that is just a listed country, state or
 // city (GPE) or continent (LOC): the typer, trained on little news,
 // sometimes calls "Russia" a person. ORG is left alone: GUM calls a

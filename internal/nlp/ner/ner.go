@@ -150,6 +150,13 @@ func headGroups(cands []candidate, fn func(group []candidate)) {
 // possibly nested, and NORP words outside their names, ordered by start,
 // longer first.
 func (r *Recognizer) Mentions(toks []model.Token) []Mention {
+	return r.mentions(toks, nil)
+}
+
+// mentions is Mentions where a head the typer rejects is still typed
+// when its name (the name words around it) is in known, after all
+// others.
+func (r *Recognizer) mentions(toks []model.Token, known map[string]int) []Mention {
 	if len(toks) == 0 {
 		return nil
 	}
@@ -162,7 +169,11 @@ func (r *Recognizer) Mentions(toks []model.Token) []Mention {
 		r.typer.Score(sc.feats, sc.scores)
 		class, margin := bestClass(sc.scores)
 		if margin <= 0 {
-			return
+			k, ok := known[sc.tree.nameAround(group[0])]
+			if !ok {
+				return
+			}
+			class, margin = k, 0
 		}
 		best, own := -1, -1
 		var bestScore, ownScore float32
@@ -299,26 +310,39 @@ func (r *Recognizer) Recognize(sentIdx int, s model.Sentence) []model.Entity {
 }
 
 // DocumentMentions returns the mentions of each sentence of a document
-// (tagged and parsed tokens), typing as PERSON the names that are a
-// person's full name or surname elsewhere in it ("Wilbur Ross" ...
-// "Ross said"): news repeats names, and the later, shorter mentions are
-// the ones the typer gets wrong.
+// (tagged and parsed tokens). A name typed once is typed again where the
+// typer rejected it elsewhere in the document (one sense per discourse:
+// news repeats names, and the typer misses some of the occurrences), and
+// the names that are a person's full name or surname elsewhere are
+// PERSON ("Wilbur Ross" ... "Ross said").
 func (r *Recognizer) DocumentMentions(sents [][]model.Token) [][]Mention {
 	out := make([][]Mention, len(sents))
 	persons := map[string]bool{}
+	known := map[string]int{}
 	for i, toks := range sents {
 		out[i] = r.Mentions(toks)
 		for _, m := range out[i] {
+			if m.Type == NORP || m.NameFirst < 0 {
+				continue
+			}
+			key := nameKey(toks, m)
+			if _, ok := known[key]; !ok {
+				known[key] = classOf(m.Type)
+			}
 			if m.Type == PERSON && m.NameLast > m.NameFirst {
-				persons[nameKey(toks, m)] = true
+				persons[key] = true
 				persons[toks[m.NameLast].Text] = true
 			}
 		}
 	}
-	for i, ms := range out {
-		for j, m := range ms {
-			if m.Type != PERSON && m.Type != NORP && m.NameFirst >= 0 && persons[nameKey(sents[i], m)] {
-				ms[j].Type = PERSON
+	for key := range persons {
+		known[key] = classOf(PERSON)
+	}
+	for i, toks := range sents {
+		out[i] = r.mentions(toks, known)
+		for j, m := range out[i] {
+			if m.Type != PERSON && m.Type != NORP && m.NameFirst >= 0 && persons[nameKey(toks, m)] {
+				out[i][j].Type = PERSON
 			}
 		}
 	}

@@ -327,3 +327,34 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownNames checks the document pass: a name typed in one sentence
+// is typed where the typer rejects it elsewhere. The model here was
+// trained without any mention, so it rejects every head.
+func TestKnownNames(t *testing.T) {
+	data, err := ReadGUM(strings.NewReader(gumFixture), "f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[0].Mentions = nil
+	r, err := Train(data, nil, Epochs(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := data[0].Tokens
+	if got := r.Mentions(toks); len(got) != 0 {
+		t.Fatalf("untrained model finds %v", got)
+	}
+	got := r.mentions(toks, map[string]int{"Ann Lee": classOf(PERSON), "Kyiv": classOf(GPE)})
+	want := map[string]string{"Ann Lee": PERSON, "Kyiv": GPE}
+	for _, m := range got {
+		name := text(toks, m.NameFirst, m.NameLast)
+		if want[name] != m.Type {
+			t.Errorf("mention %q %s, want %v", name, m.Type, want)
+		}
+		delete(want, name)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing %v in %v", want, got)
+	}
+}
