@@ -407,7 +407,6 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for typer.lin, span.lin and case.lex")
 	useLex := fs.Bool("case-lexicon", true, "use capitalisation statistics from Wikinews and EWT train as features")
 	goldTrees := fs.Bool("gold-trees", false, "train on GUM's gold tags and trees instead of the tagger's and parser's")
-	dropout := fs.Float64("dropout", 0, "leave each feature out of each update with this probability")
 	cv := fs.Int("cv", 0, "instead of writing models, report K-fold cross-validated scores over the GUM news and interview training documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -451,10 +450,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	if *dropout < 0 || *dropout >= 1 {
-		return fmt.Errorf("%w: --dropout must be in [0, 1)", errUsage)
-	}
-	opts := []ner.TrainOption{ner.Seed(*seed), ner.Epochs(*epochs), ner.MinWeight(*minWeight), ner.Dropout(*dropout)}
+	opts := []ner.TrainOption{ner.Seed(*seed), ner.Epochs(*epochs), ner.MinWeight(*minWeight)}
 	if *cv > 0 {
 		return crossValidateNER(a, files, perFile, lex, *cv, opts)
 	}

@@ -60,7 +60,6 @@ func TestTrainNERUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"train", "ner", "extra"},
 		{"train", "ner", "--epochs", "0"},
-		{"train", "ner", "--dropout", "1"},
 		{"train", "ner", "--out", filepath.Join(t.TempDir(), "missing")},
 	} {
 		if code, _, _ := runCLI(t, args...); code != 2 {

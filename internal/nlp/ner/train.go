@@ -13,7 +13,6 @@ type trainOptions struct {
 	epochs    int
 	seed      uint64
 	minWeight float64
-	dropout   float64
 	progress  func(epoch int)
 }
 
@@ -29,11 +28,6 @@ func Seed(s uint64) TrainOption { return func(o *trainOptions) { o.seed = s } }
 
 // MinWeight drops averaged weights below w from the models (default 1).
 func MinWeight(w float64) TrainOption { return func(o *trainOptions) { o.minWeight = w } }
-
-// Dropout leaves each feature out of each update with probability p
-// (default 0), so that no feature (a known name) carries a decision
-// alone and the others (shape, tree, context) learn too.
-func Dropout(p float64) TrainOption { return func(o *trainOptions) { o.dropout = p } }
 
 // Progress is called at the start of each epoch.
 func Progress(fn func(epoch int)) TrainOption {
@@ -112,7 +106,6 @@ func (o *trainOptions) train(cls []string, examples []example, stream uint64) (*
 		order[i] = i
 	}
 	scores := make([]float32, len(cls))
-	var kept []linear.Feature
 	for e := range o.epochs {
 		if o.progress != nil {
 			o.progress(e + 1)
@@ -120,15 +113,6 @@ func (o *trainOptions) train(cls []string, examples []example, stream uint64) (*
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			ex := examples[i]
-			if o.dropout > 0 {
-				kept = kept[:0]
-				for _, f := range ex.feats {
-					if rng.Float64() >= o.dropout {
-						kept = append(kept, f)
-					}
-				}
-				ex.feats = kept
-			}
 			tr.Score(ex.feats, scores)
 			guess := 0
 			for k := range cls {
