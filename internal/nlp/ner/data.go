@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
 )
 
@@ -21,25 +22,26 @@ const (
 	NORP   = "NORP"
 )
 
-// Mention is a gold or predicted entity: a token range [First, Last] and a
-// type.
+// Mention is a gold or predicted entity: a token range [First, Last]
+// (the whole mention, as GUM annotates it), a type and, for predicted
+// mentions, the token range of the name in it (-1, -1 for a person
+// mention without a name: "Professor of History at ...").
 type Mention struct {
-	First, Last int
-	Type        string
+	First, Last         int
+	Type                string
+	NameFirst, NameLast int
 }
 
 // Sentence is an annotated sentence from a reference corpus.
 type Sentence struct {
-	Words    []string
-	UPOS     []string  // gold UPOS when the corpus has it, else nil
+	Words []string
+	UPOS  []string // gold UPOS when the corpus has it, else nil
+	// Tokens carry the gold tags and dependency tree when the corpus has
+	// them (GUM), else nil.
+	Tokens   []model.Token
 	Mentions []Mention // gold mentions; they may nest (GUM)
-	// Descriptions are person, place and organization mentions whose
-	// head is a common noun but that hold a proper noun ("Environment
-	// Canada spokesperson Julie Hahn"). They are not names to find, but
-	// training on them teaches the tagger where a name is part of one.
-	Descriptions []Mention
-	Doc          string // document id, when known
-	Pos          string // "file:line" of the sentence, for messages
+	Doc      string    // document id, when known
+	Pos      string    // "file:line" of the sentence, for messages
 }
 
 // ReadIOB2 reads a CoNLL-style IOB2 file (UNER): one token per line with
@@ -168,7 +170,7 @@ func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 		if id := s.Meta("newdoc id"); id != "" {
 			doc = id
 		}
-		sent := Sentence{Doc: doc, Pos: fmt.Sprintf("%s:%d", name, s.Line)}
+		sent := Sentence{Doc: doc, Pos: fmt.Sprintf("%s:%d", name, s.Line), Tokens: s.Tokens()}
 		for _, w := range s.Words {
 			sent.Words = append(sent.Words, w.Form)
 			sent.UPOS = append(sent.UPOS, w.UPOS)
@@ -182,13 +184,8 @@ func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 			if t == "" {
 				continue
 			}
-			m := Mention{First: sp.First, Last: sp.Last, Type: t}
-			switch {
-			case s.Words[headOf(s, sp.First, sp.Last)].UPOS == "PROPN":
-				sent.Mentions = append(sent.Mentions, m)
-			case hasPROPN(s, sp.First, sp.Last):
-				m.Type = description
-				sent.Descriptions = append(sent.Descriptions, m)
+			if s.Words[headOf(s, sp.First, sp.Last)].UPOS == "PROPN" {
+				sent.Mentions = append(sent.Mentions, Mention{First: sp.First, Last: sp.Last, Type: t})
 			}
 		}
 		out = append(out, sent)
@@ -267,15 +264,6 @@ func gumEntities(s *conllu.Sentence) ([]Mention, error) {
 		return nil, fmt.Errorf("entity %s opened at word %d is not closed", stack[0].id, stack[0].first+1)
 	}
 	return out, nil
-}
-
-func hasPROPN(s *conllu.Sentence, first, last int) bool {
-	for i := first; i <= last; i++ {
-		if s.Words[i].UPOS == "PROPN" {
-			return true
-		}
-	}
-	return false
 }
 
 // headOf returns the first word of [first, last] whose head lies outside.

@@ -20,7 +20,7 @@ func TestReadIOB2(t *testing.T) {
 	if len(got) != 2 || got[0].Doc != "d1" || got[0].Pos != "x.iob2:3" {
 		t.Fatalf("got %d sentences, doc %q, pos %q", len(got), got[0].Doc, got[0].Pos)
 	}
-	want := []Mention{{1, 1, PERSON}, {3, 4, GPE}, {7, 7, ORG}, {8, 8, LOC}}
+	want := []Mention{{First: 1, Last: 1, Type: PERSON}, {First: 3, Last: 4, Type: GPE}, {First: 7, Last: 7, Type: ORG}, {First: 8, Last: 8, Type: LOC}}
 	if !reflect.DeepEqual(got[0].Mentions, want) {
 		t.Errorf("mentions %v, want %v", got[0].Mentions, want)
 	}
@@ -69,13 +69,12 @@ func TestReadGUM(t *testing.T) {
 	}
 	// "NASA chief Ann Lee" has the common noun "chief" as head: a
 	// description, not a name. "she" has no proper noun at all.
-	wantM := []Mention{{0, 0, ORG}, {2, 3, PERSON}, {5, 5, GPE}}
-	wantD := []Mention{{0, 3, description}, {5, 6, description}}
+	wantM := []Mention{{First: 0, Last: 0, Type: ORG}, {First: 2, Last: 3, Type: PERSON}, {First: 5, Last: 5, Type: GPE}}
 	if !reflect.DeepEqual(got[0].Mentions, wantM) {
 		t.Errorf("mentions %v, want %v", got[0].Mentions, wantM)
 	}
-	if !reflect.DeepEqual(got[0].Descriptions, wantD) {
-		t.Errorf("descriptions %v, want %v", got[0].Descriptions, wantD)
+	if len(got[0].Tokens) != 10 || got[0].Tokens[3].Head != 3 || got[0].Tokens[3].Deprel != "flat" {
+		t.Errorf("tokens %+v, want the gold tree", got[0].Tokens)
 	}
 }
 
@@ -159,7 +158,7 @@ func FuzzReadGUM(f *testing.F) {
 func checkMentions(t *testing.T, sents []Sentence) {
 	t.Helper()
 	for _, s := range sents {
-		for _, m := range append(s.Mentions, s.Descriptions...) {
+		for _, m := range s.Mentions {
 			if m.First < 0 || m.Last < m.First || m.Last >= len(s.Words) || m.Type == "" {
 				t.Fatalf("bad mention %+v in %d words", m, len(s.Words))
 			}
