@@ -12,6 +12,10 @@ demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	./bin/parley ingest --db $(DEMO_DB) examples/
 	./bin/parley search --db $(DEMO_DB) "White House meeting"
+	./bin/parley events --db $(DEMO_DB)
+	./bin/parley quotes --db $(DEMO_DB)
+	./bin/parley speakers --db $(DEMO_DB)
+	./bin/parley ledger --db $(DEMO_DB)
 	./bin/parley stats --db $(DEMO_DB)
 
 test:

@@ -2,21 +2,29 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/parleyhq/parley/internal/eval"
+	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/conllu"
+	"github.com/parleyhq/parley/internal/nlp/lemma"
 	"github.com/parleyhq/parley/internal/nlp/ner"
+	"github.com/parleyhq/parley/internal/nlp/parser"
+	"github.com/parleyhq/parley/internal/nlp/tagger"
+	"github.com/parleyhq/parley/internal/nlp/tokenize"
 	"github.com/parleyhq/parley/internal/refdata"
 )
 
 func init() {
 	evaluators["ner"] = command{name: "ner", summary: "named-entity precision/recall/F1 on IOB2 or GUM CoNLL-U files", run: runEvalNER}
-	trainers["ner"] = command{name: "ner", summary: "train the named-entity models from UNER and GUM", run: runTrainNER}
+	trainers["ner"] = command{name: "ner", summary: "train the named-entity model from GUM", run: runTrainNER}
 }
 
 // readNERFile reads gold sentences by extension: .iob2 (UNER) or .conllu
@@ -74,13 +82,60 @@ func splitList(s string) []string {
 	return out
 }
 
+// nerAnalysis gives the gold sentences the analysis the recognizer sees:
+// the tagger's and parser's on the gold tokens, or the gold trees of the
+// corpus (goldTrees; GUM only).
+type nerAnalysis struct {
+	tagger    *tagger.Tagger
+	parser    *parser.Parser
+	goldTrees bool
+}
+
+func newNERAnalysis(goldTrees bool) (*nerAnalysis, error) {
+	tg, err := tagger.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	ps, err := parser.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	return &nerAnalysis{tagger: tg, parser: ps, goldTrees: goldTrees}, nil
+}
+
+// apply sets each sentence's Tokens to the analysed gold tokens.
+func (an *nerAnalysis) apply(sents []ner.Sentence) error {
+	for i := range sents {
+		s := &sents[i]
+		if an.goldTrees {
+			if s.Tokens == nil {
+				return fmt.Errorf("%w: %s: --gold-trees needs CoNLL-U input with trees", errUsage, s.Pos)
+			}
+			continue
+		}
+		toks := make([]model.Token, len(s.Words))
+		for j, w := range s.Words {
+			toks[j] = model.Token{Text: w, SpaceAfter: true}
+			if s.Tokens != nil {
+				toks[j].Span, toks[j].SpaceAfter = s.Tokens[j].Span, s.Tokens[j].SpaceAfter
+			}
+		}
+		an.tagger.Tag(toks)
+		lemma.Tokens(toks)
+		an.parser.Parse(toks)
+		s.Tokens = toks
+	}
+	return nil
+}
+
 func runEvalNER(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("eval ner", "[FILE.iob2|FILE.conllu...]")
 	asJSON := fs.Bool("json", false, "write the scores as JSON")
 	gum := fs.String("gum", "", "also score the GUM documents of these splits (e.g. dev,test), read from the reference data")
 	genres := fs.String("genres", "news,interview", "GUM genres for --gum")
 	showErrors := fs.Bool("errors", false, "list each missed and spurious mention (text output)")
-	modelDir := fs.String("model", "", "load outer.lin and inner.lin from this directory instead of the embedded models")
+	modelDir := fs.String("model", "", "load typer.lin, span.lin and case.lex from this directory instead of the embedded models")
+	goldTrees := fs.Bool("gold-trees", false, "use the corpus's gold tags and trees instead of the tagger's and parser's (GUM only)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -99,6 +154,10 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	an, err := newNERAnalysis(*goldTrees)
+	if err != nil {
+		return err
+	}
 	var score eval.NERScore
 	sentences := 0
 	for _, f := range files {
@@ -109,16 +168,57 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		for _, s := range sents {
-			pred := rec.Mentions(s.Words)
-			score.Add(s.Mentions, pred)
-			if *showErrors {
-				listNERErrors(a, s, pred)
+		if err := an.apply(sents); err != nil {
+			return err
+		}
+		// IOB2 corpora (UNER) annotate names, not whole mentions.
+		names := sents != nil && strings.EqualFold(filepath.Ext(f), ".iob2")
+		for _, doc := range byDocument(sents) {
+			for i, pred := range rec.DocumentMentions(sentenceTokens(doc)) {
+				if names {
+					pred = nameSpans(pred)
+				}
+				score.Add(doc[i].Mentions, pred)
+				if *showErrors {
+					listNERErrors(a, doc[i], pred)
+				}
 			}
 		}
 		sentences += len(sents)
 	}
 	return writeNERScore(a, &score, files, sentences, *asJSON || !a.terminal)
+}
+
+// byDocument groups consecutive sentences of the same document.
+func byDocument(sents []ner.Sentence) [][]ner.Sentence {
+	var out [][]ner.Sentence
+	for i, s := range sents {
+		if i == 0 || s.Doc != sents[i-1].Doc || s.Doc == "" {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], s)
+	}
+	return out
+}
+
+func sentenceTokens(sents []ner.Sentence) [][]model.Token {
+	out := make([][]model.Token, len(sents))
+	for i, s := range sents {
+		out[i] = s.Tokens
+	}
+	return out
+}
+
+// nameSpans returns the mentions cut to their names (dropping those
+// without one).
+func nameSpans(ms []ner.Mention) []ner.Mention {
+	out := make([]ner.Mention, 0, len(ms))
+	for _, m := range ms {
+		if m.NameFirst >= 0 {
+			out = append(out, ner.Mention{First: m.NameFirst, Last: m.NameLast, NameFirst: m.NameFirst, NameLast: m.NameLast, Type: m.Type})
+		}
+	}
+	return out
 }
 
 // listNERErrors prints gold mentions not predicted ("-") and predictions
@@ -153,21 +253,125 @@ func listNERErrors(a *app, s ner.Sentence, pred []ner.Mention) {
 	}
 }
 
+// nerModelFiles are the files of a recognizer, in the order ner.Load
+// takes them.
+var nerModelFiles = []string{"typer.lin", "span.lin", "case.lex"}
+
 func loadRecognizer(dir string) (*ner.Recognizer, error) {
 	if dir == "" {
 		return ner.Default()
 	}
-	fo, err := os.Open(filepath.Join(dir, "outer.lin"))
+	var fs []io.Reader
+	for _, n := range nerModelFiles {
+		f, err := os.Open(filepath.Join(dir, n))
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		fs = append(fs, f)
+	}
+	return ner.Load(fs[0], fs[1], fs[2])
+}
+
+// crossValidateNER trains k models, each without one fold of the GUM news
+// and interview training documents, and scores them on the held-out fold.
+func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner.Lexicon, k int, opts []ner.TrainOption) error {
+	var held []int
+	for i, f := range files {
+		if b := filepath.Base(f); strings.HasPrefix(b, "GUM_news_") || strings.HasPrefix(b, "GUM_interview_") {
+			held = append(held, i)
+		}
+	}
+	if len(held) < k {
+		return fmt.Errorf("%w: --cv %d: only %d news and interview training documents", errUsage, k, len(held))
+	}
+	var score eval.NERScore
+	var evalFiles []string
+	sentences := 0
+	for fold := range k {
+		test := map[int]bool{}
+		for j, i := range held {
+			if j%k == fold {
+				test[i] = true
+				evalFiles = append(evalFiles, files[i])
+			}
+		}
+		var train []ner.Sentence
+		for i, s := range perFile {
+			if !test[i] {
+				train = append(train, s...)
+			}
+		}
+		rec, err := ner.Train(train, lex, opts...)
+		if err != nil {
+			return err
+		}
+		for i := range test {
+			for j, pred := range rec.DocumentMentions(sentenceTokens(perFile[i])) {
+				score.Add(perFile[i][j].Mentions, pred)
+			}
+			sentences += len(perFile[i])
+		}
+	}
+	return writeNERScore(a, &score, evalFiles, sentences, !a.terminal)
+}
+
+// caseLexicon counts capitalisation in unannotated running text: the
+// Wikinews articles and the words of the EWT training treebank.
+func caseLexicon() (*ner.Lexicon, error) {
+	var sents [][]string
+	wn, err := refdata.Path("wikinews")
 	if err != nil {
 		return nil, err
 	}
-	defer fo.Close()
-	fi, err := os.Open(filepath.Join(dir, "inner.lin"))
+	csvs, err := filepath.Glob(filepath.Join(wn, "*.csv"))
+	if err != nil || len(csvs) == 0 {
+		return nil, fmt.Errorf("no Wikinews CSV files in %s", wn)
+	}
+	for _, p := range csvs {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+		for _, r := range recs[1:] {
+			if len(r) < 4 {
+				return nil, fmt.Errorf("read %s: record with %d fields, want 4", p, len(r))
+			}
+			for _, s := range tokenize.Sentences(r[3]) {
+				w := make([]string, len(s.Tokens))
+				for i, t := range s.Tokens {
+					w[i] = t.Text
+				}
+				sents = append(sents, w)
+			}
+		}
+	}
+	ewt, err := refdata.Path("ud-english-ewt", "en_ewt-ud-train.conllu")
 	if err != nil {
 		return nil, err
 	}
-	defer fi.Close()
-	return ner.Load(fo, fi)
+	f, err := os.Open(ewt)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	err = conllu.Read(f, ewt, func(s *conllu.Sentence) error {
+		w := make([]string, len(s.Words))
+		for i, x := range s.Words {
+			w[i] = x.Form
+		}
+		sents = append(sents, w)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ner.CountCase(sents), nil
 }
 
 type nerResult struct {
@@ -199,11 +403,16 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("train ner", "")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 20, "passes over the training data")
-	minWeight := fs.Float64("min-weight", 0.02, "drop averaged weights below this magnitude")
-	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for outer.lin and inner.lin")
-	uner := fs.Bool("uner", false, "train on UNER English EWT dev and test too")
+	minWeight := fs.Float64("min-weight", 1, "drop averaged weights below this magnitude")
+	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for typer.lin, span.lin and case.lex")
+	useLex := fs.Bool("case-lexicon", true, "use capitalisation statistics from Wikinews and EWT train as features")
+	goldTrees := fs.Bool("gold-trees", false, "train on GUM's gold tags and trees instead of the tagger's and parser's")
+	cv := fs.Int("cv", 0, "instead of writing models, report K-fold cross-validated scores over the GUM news and interview training documents")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected arguments %q (train ner reads the reference data itself)", errUsage, fs.Args())
 	}
 	if *epochs < 1 {
 		return fmt.Errorf("%w: --epochs must be at least 1", errUsage)
@@ -215,60 +424,67 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *uner {
-		for _, n := range []string{"en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"} {
-			p, err := refdata.Path("uner-english-ewt", n)
-			if err != nil {
-				return err
-			}
-			files = append(files, p)
-		}
+	an, err := newNERAnalysis(*goldTrees)
+	if err != nil {
+		return err
 	}
 	var data []ner.Sentence
-	for _, f := range files {
+	perFile := make([][]ner.Sentence, len(files))
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		s, err := readNERFile(f)
 		if err != nil {
 			return err
 		}
+		if err := an.apply(s); err != nil {
+			return err
+		}
+		perFile[i] = s
 		data = append(data, s...)
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	var lex *ner.Lexicon
+	if *useLex {
+		if lex, err = caseLexicon(); err != nil {
+			return err
+		}
 	}
 	opts := []ner.TrainOption{ner.Seed(*seed), ner.Epochs(*epochs), ner.MinWeight(*minWeight)}
+	if *cv > 0 {
+		return crossValidateNER(a, files, perFile, lex, *cv, opts)
+	}
 	if a.terminal {
-		opts = append(opts, ner.Progress(func(layer string, e int) {
-			fmt.Fprintf(a.stderr, "\r%s layer, epoch %d/%d", layer, e, *epochs)
+		opts = append(opts, ner.Progress(func(e int) {
+			fmt.Fprintf(a.stderr, "\repoch %d/%d", e, *epochs)
 		}))
 	}
-	rec, err := ner.Train(data, opts...)
+	rec, err := ner.Train(data, lex, opts...)
 	if a.terminal {
 		fmt.Fprintln(a.stderr)
 	}
 	if err != nil {
 		return err
 	}
-	outer, inner := filepath.Join(*out, "outer.lin"), filepath.Join(*out, "inner.lin")
-	fo, err := os.Create(outer)
-	if err != nil {
+	names := nerModelFiles
+	var outs []*os.File
+	for _, n := range names {
+		f, err := os.Create(filepath.Join(*out, n))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		outs = append(outs, f)
+	}
+	if err := rec.WriteModels(outs[0], outs[1], outs[2]); err != nil {
 		return err
 	}
-	fi, err := os.Create(inner)
-	if err != nil {
-		fo.Close()
-		return err
-	}
-	err = rec.WriteModels(fo, fi)
-	if e := fo.Close(); err == nil {
-		err = e
-	}
-	if e := fi.Close(); err == nil {
-		err = e
-	}
-	if err != nil {
-		return err
+	for _, f := range outs {
+		if err := f.Close(); err != nil {
+			return err
+		}
 	}
 	nf, nw := rec.Size()
-	fmt.Fprintf(a.stdout, "trained on %d sentences from %d files: %d features, %d weights -> %s, %s\n", len(data), len(files), nf, nw, outer, inner)
+	fmt.Fprintf(a.stdout, "trained on %d sentences from %d files: %d features, %d weights -> %s\n", len(data), len(files), nf, nw, filepath.Join(*out, "{"+strings.Join(names, ",")+"}"))
 	return nil
 }

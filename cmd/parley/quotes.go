@@ -7,8 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/parleyhq/parley/internal/model"
-	"github.com/parleyhq/parley/internal/nlp/ner"
-	"github.com/parleyhq/parley/internal/nlp/tokenize"
+	"github.com/parleyhq/parley/internal/nlp"
 	"github.com/parleyhq/parley/internal/quotes"
 	"github.com/parleyhq/parley/internal/refdata"
 )
@@ -60,16 +59,11 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	}
 	var analyse func(*model.Document)
 	if !*raw {
-		rec, err := ner.Default()
+		an, err := nlp.Default()
 		if err != nil {
 			return fmt.Errorf("eval quotes: %w", err)
 		}
-		analyse = func(d *model.Document) {
-			d.Sentences = tokenize.Sentences(d.Text)
-			for i, s := range d.Sentences {
-				d.Entities = append(d.Entities, rec.Recognize(i, s)...)
-			}
-		}
+		analyse = an.Analyze
 	}
 	rep, err := quotes.Evaluate(ann, func(file, url string) (string, bool) {
 		t, ok := texts[file+" "+url]

@@ -85,7 +85,15 @@ func Build(events []model.Event, cfg Config) []*Thread {
 			evs = append(evs, dated{e, t})
 		}
 	}
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].t.Before(evs[j].t) })
+	// Within a day, asks come before answers: an article often reports the
+	// silence ("no confirmation yet") before the request it answers.
+	opens := func(e model.Event) bool { return classify(e.CAMEO).role == Opens }
+	sort.SliceStable(evs, func(i, j int) bool {
+		if !evs[i].t.Equal(evs[j].t) {
+			return evs[i].t.Before(evs[j].t)
+		}
+		return opens(evs[i].e) && !opens(evs[j].e)
+	})
 
 	var threads []*Thread
 	// latest returns the most recent live thread that ok accepts.

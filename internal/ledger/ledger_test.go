@@ -35,6 +35,15 @@ func TestThreads(t *testing.T) {
 			roles:    [][]string{{Opens, NonAnswer}},
 		},
 		{
+			name: "a same-day non-answer reported before the request still answers it",
+			events: []model.Event{
+				ev("2025-06-01", "USAGOV", "UKR", "011", model.Asserted),
+				ev("2025-06-01", "UKRGOV", "USAGOV", "026", model.Asserted),
+			},
+			statuses: []string{Open},
+			roles:    [][]string{{Opens, NonAnswer}},
+		},
+		{
 			name: "request to meet, agreed, then the visit happens",
 			events: []model.Event{
 				ev("2025-06-01", "UKRGOV", "USAGOV", "026", model.Asserted),

@@ -46,12 +46,13 @@ var Default = sync.OnceValues(func() (*Analyzer, error) {
 // trees) and doc.Entities from doc.Text, replacing earlier analysis.
 func (a *Analyzer) Analyze(doc *model.Document) {
 	doc.Sentences = tokenize.Sentences(doc.Text)
-	doc.Entities = doc.Entities[:0]
 	for i := range doc.Sentences {
 		toks := doc.Sentences[i].Tokens
 		a.tagger.Tag(toks)
 		lemma.Tokens(toks)
 		a.parser.Parse(toks)
-		doc.Entities = append(doc.Entities, a.ner.Recognize(i, doc.Sentences[i])...)
 	}
+	// Entities are found over the whole document: a name tagged once is
+	// re-tagged where it recurs.
+	a.ner.RecognizeDocument(doc)
 }

@@ -7,8 +7,7 @@ import (
 	"testing"
 
 	"github.com/parleyhq/parley/internal/model"
-	"github.com/parleyhq/parley/internal/nlp/ner"
-	"github.com/parleyhq/parley/internal/nlp/tokenize"
+	"github.com/parleyhq/parley/internal/nlp"
 )
 
 var analysed = flag.Bool("analysed", false, "tokenize and tag entities before extraction")
@@ -60,14 +59,9 @@ func analyser(t *testing.T) func(*model.Document) {
 	if !*analysed {
 		return nil
 	}
-	rec, err := ner.Default()
+	an, err := nlp.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return func(d *model.Document) {
-		d.Sentences = tokenize.Sentences(d.Text)
-		for i, s := range d.Sentences {
-			d.Entities = append(d.Entities, rec.Recognize(i, s)...)
-		}
-	}
+	return an.Analyze
 }

@@ -83,13 +83,23 @@ func saveAnalysis(ctx context.Context, tx *sql.Tx, doc *model.Document) error {
 	}
 	for _, q := range doc.Quotes {
 		sp := q.Speaker
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes(doc_id, sentence_index, text, text_hash, kind, cue,
+		r, err := tx.ExecContext(ctx, `INSERT INTO quotes(doc_id, sentence_index, text, kind, cue,
 			span_start, span_end, speaker_key, speaker_text, speaker_name, honorific, title, affiliation,
-			speaker_code, unnamed, speaker_start, speaker_end, issues) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			doc.ID, q.Sentence, q.Text, quoteHash(q.Text), q.Kind, q.Cue, q.Offsets.Start, q.Offsets.End,
+			speaker_code, unnamed, speaker_start, speaker_end, issues) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			doc.ID, q.Sentence, q.Text, q.Kind, q.Cue, q.Offsets.Start, q.Offsets.End,
 			sp.Key, sp.Text, sp.Name, sp.Honorific, sp.Title, sp.Affiliation, sp.Code, sp.Unnamed,
-			sp.Offsets.Start, sp.Offsets.End, strings.Join(q.Issues, ",")); err != nil {
+			sp.Offsets.Start, sp.Offsets.End, strings.Join(q.Issues, ","))
+		if err != nil {
 			return err
+		}
+		id, err := r.LastInsertId()
+		if err != nil {
+			return err
+		}
+		for _, h := range pieceHashes(doc.Text, q) {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO quote_pieces VALUES (?, ?)`, id, h); err != nil {
+				return err
+			}
 		}
 	}
 	for _, is := range doc.Issues {
@@ -100,10 +110,31 @@ func saveAnalysis(ctx context.Context, tx *sql.Tx, doc *model.Document) error {
 	return nil
 }
 
-// quoteHash identifies a quote's wording regardless of case, punctuation and
-// quotation marks, so reprints of the same words count as one quote.
-func quoteHash(text string) string {
-	sum := sha256.Sum256([]byte(dedup.ContentHash(text)))
+// minPieceWords is the shortest quoted piece that identifies a quote across
+// documents; shorter ones ("defensive") are common words, not reprints.
+const minPieceWords = 5
+
+// pieceHashes identifies a quote's wording regardless of case, punctuation
+// and quotation marks: one hash per quoted piece of a split quote, so that a
+// reprint of either half counts, or of the whole text when no piece is long
+// enough.
+func pieceHashes(text string, q model.Quote) []string {
+	var out []string
+	for _, p := range q.Parts {
+		if p.Start >= 0 && p.End <= len(text) && p.Start < p.End {
+			if piece := text[p.Start:p.End]; len(strings.Fields(piece)) >= minPieceWords {
+				out = append(out, wordsHash(piece))
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, wordsHash(q.Text))
+	}
+	return out
+}
+
+func wordsHash(s string) string {
+	sum := sha256.Sum256([]byte(dedup.ContentHash(s)))
 	return hex.EncodeToString(sum[:8])
 }
 
@@ -264,7 +295,8 @@ func (s *SQLite) Quotes(ctx context.Context, q QuoteQuery) ([]model.Quote, error
 		q.speaker_key, q.speaker_text, q.speaker_name, q.honorific, q.title, q.affiliation, q.speaker_code,
 		q.unnamed, q.speaker_start, q.speaker_end, q.issues,
 		(SELECT count(DISTINCT CASE WHEN d2.outlet != '' THEN d2.outlet ELSE 'doc:' || d2.id END)
-			FROM quotes q2 JOIN documents d2 ON d2.id = q2.doc_id WHERE q2.text_hash = q.text_hash)
+			FROM quote_pieces p2 JOIN quotes q2 ON q2.id = p2.quote_id JOIN documents d2 ON d2.id = q2.doc_id
+			WHERE p2.hash IN (SELECT hash FROM quote_pieces WHERE quote_id = q.id))
 		FROM quotes q JOIN documents d ON d.id = q.doc_id`
 	if len(where) > 0 {
 		sqlText += " WHERE " + strings.Join(where, " AND ")

@@ -252,3 +252,46 @@ func TestMinUpdatesPrunes(t *testing.T) {
 		t.Errorf("pruned accuracy %.3f", acc)
 	}
 }
+
+// TestDenseRows checks that dense and sparse rows score alike, including
+// past the point where the dense lane sums are flushed.
+func TestDenseRows(t *testing.T) {
+	classes := []string{"a", "b", "c", "d", "e"}
+	rows := []row{
+		{key: key(Template(1)), classes: []uint16{0, 1, 2, 4}, weights: []int16{-3, 7, 32767, -32768}}, // dense
+		{key: key(Template(2)), classes: []uint16{3}, weights: []int16{5}},                             // sparse
+	}
+	sortRows(rows)
+	m, err := build(classes, 1, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.dense) == 0 {
+		t.Fatal("no dense row built")
+	}
+	scores := make([]float32, 5)
+	m.Score([]Feature{Template(1), Template(2), Template(1)}, scores)
+	want := []float32{-6, 14, 65534, 5, -65536}
+	for c := range want {
+		if scores[c] != want[c] {
+			t.Fatalf("scores %v, want %v", scores, want)
+		}
+	}
+	many := make([]Feature, maxDenseRun+10)
+	for i := range many {
+		many[i] = Template(1)
+	}
+	m.Score(many, scores)
+	if n := float32(len(many)); scores[0] != -3*n || scores[1] != 7*n || scores[3] != 0 {
+		t.Errorf("after %d dense rows: %v", len(many), scores[:4])
+	}
+	var b bytes.Buffer
+	m.WriteTo(&b)
+	m2, err := ReadModel(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m2.rows(); len(got) != 2 || len(got[0].classes)+len(got[1].classes) != 5 {
+		t.Errorf("rows after round trip: %+v", got)
+	}
+}

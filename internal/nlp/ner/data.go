@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
 )
 
@@ -21,17 +22,23 @@ const (
 	NORP   = "NORP"
 )
 
-// Mention is a gold or predicted entity: a token range [First, Last] and a
-// type.
+// Mention is a gold or predicted entity: a token range [First, Last]
+// (the whole mention, as GUM annotates it), a type and, for predicted
+// mentions, the token range of the name in it (-1, -1 for a person
+// mention without a name: "Professor of History at ...").
 type Mention struct {
-	First, Last int
-	Type        string
+	First, Last         int
+	Type                string
+	NameFirst, NameLast int
 }
 
 // Sentence is an annotated sentence from a reference corpus.
 type Sentence struct {
-	Words    []string
-	UPOS     []string  // gold UPOS when the corpus has it, else nil
+	Words []string
+	UPOS  []string // gold UPOS when the corpus has it, else nil
+	// Tokens carry the gold tags and dependency tree when the corpus has
+	// them (GUM), else nil.
+	Tokens   []model.Token
 	Mentions []Mention // gold mentions; they may nest (GUM)
 	Doc      string    // document id, when known
 	Pos      string    // "file:line" of the sentence, for messages
@@ -163,7 +170,7 @@ func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 		if id := s.Meta("newdoc id"); id != "" {
 			doc = id
 		}
-		sent := Sentence{Doc: doc, Pos: fmt.Sprintf("%s:%d", name, s.Line)}
+		sent := Sentence{Doc: doc, Pos: fmt.Sprintf("%s:%d", name, s.Line), Tokens: s.Tokens()}
 		for _, w := range s.Words {
 			sent.Words = append(sent.Words, w.Form)
 			sent.UPOS = append(sent.UPOS, w.UPOS)
@@ -173,11 +180,11 @@ func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 			return fmt.Errorf("%s:%d: %w", name, s.Line, err)
 		}
 		for _, sp := range spans {
-			h := headOf(s, sp.First, sp.Last)
-			if s.Words[h].UPOS != "PROPN" {
+			t := mapType(sp.Type, sent.Words[sp.First:sp.Last+1])
+			if t == "" {
 				continue
 			}
-			if t := mapType(sp.Type, sent.Words[sp.First:sp.Last+1]); t != "" {
+			if s.Words[headOf(s, sp.First, sp.Last)].UPOS == "PROPN" {
 				sent.Mentions = append(sent.Mentions, Mention{First: sp.First, Last: sp.Last, Type: t})
 			}
 		}

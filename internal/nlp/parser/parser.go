@@ -135,10 +135,10 @@ func (p *Parser) best(s *state, scores []float32, cost *costs) int {
 	if s.canReduce() && (cost == nil || cost.reduce == 0) {
 		consider(1)
 	}
-	if len(s.stack) > 0 && s.head[s.top()] < 0 && (cost == nil || cost.left == 0) {
-		if s.b == s.n {
-			consider(2 + int(p.root)) // only the root label attaches to the root
-		} else {
+	if cost == nil || cost.left == 0 {
+		if s.canLeft(true) {
+			consider(2 + int(p.root))
+		} else if s.canLeft(false) {
 			for l := range nl {
 				if int32(l) != p.root && (cost == nil || cost.leftLabel < 0 || cost.leftLabel == int32(l)) {
 					consider(2 + l)
@@ -154,6 +154,21 @@ func (p *Parser) best(s *state, scores []float32, cost *costs) int {
 		}
 	}
 	return best
+}
+
+// forced returns the only valid transition of s, if there is only one:
+// SHIFT on an empty stack, and once the buffer holds only the root, REDUCE
+// or the root arc. Parsing skips scoring these.
+func (p *Parser) forced(s *state) (int, bool) {
+	switch {
+	case len(s.stack) == 0:
+		return p.class(shift, -1), true
+	case s.b == s.n && s.head[s.top()] >= 0:
+		return p.class(reduce, -1), true
+	case s.b == s.n:
+		return p.class(left, p.root), true
+	}
+	return 0, false
 }
 
 // scratch is reusable per-call memory.
@@ -186,9 +201,13 @@ func (p *Parser) Parse(toks []model.Token) {
 	st.reset(len(toks))
 	sc.ws.reset(toks)
 	for !st.done() {
-		sc.feats = features(sc.feats[:0], st, &sc.ws)
-		p.model.Score(sc.feats, sc.scores)
-		st.apply(p.decode(p.best(st, sc.scores, nil)))
+		c, ok := p.forced(st)
+		if !ok {
+			sc.feats = features(sc.feats[:0], st, &sc.ws)
+			p.model.Score(sc.feats, sc.scores)
+			c = p.best(st, sc.scores, nil)
+		}
+		st.apply(p.decode(c))
 	}
 	p.output(st, toks)
 }

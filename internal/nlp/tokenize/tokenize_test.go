@@ -188,3 +188,26 @@ func BenchmarkSentences(b *testing.B) {
 		Sentences(text)
 	}
 }
+
+// BenchmarkPathological measures throughput on 1 MB inputs built to hit
+// the slow paths (long runs without spaces or sentence ends); compare with
+// BenchmarkSentences to see that time stays linear.
+func BenchmarkPathological(b *testing.B) {
+	for _, c := range []struct{ name, unit string }{
+		{"no-spaces", "a"},
+		{"no-punctuation", "word "},
+		{"dotted", "x."},
+		{"digit-hyphens", "1-"},
+		{"quotes", "'\""},
+		{"dots", "."},
+		{"invalid-utf8", "\xff\xfe "},
+	} {
+		text := strings.Repeat(c.unit, (1<<20)/len(c.unit))
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for i := 0; i < b.N; i++ {
+				Sentences(text)
+			}
+		})
+	}
+}

@@ -45,7 +45,6 @@ CREATE TABLE quotes (
 	doc_id         INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
 	sentence_index INTEGER NOT NULL,
 	text           TEXT NOT NULL,
-	text_hash      TEXT NOT NULL, -- normalised text, to count the outlets carrying a quote
 	kind           TEXT NOT NULL,
 	cue            TEXT NOT NULL,
 	span_start     INTEGER NOT NULL,
@@ -64,7 +63,15 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_doc ON quotes(doc_id);
 CREATE INDEX quotes_speaker ON quotes(speaker_key);
-CREATE INDEX quotes_hash ON quotes(text_hash);
+
+-- Hashes of each quoted piece's normalised words: a quote is carried by every
+-- outlet whose documents contain one of its pieces.
+CREATE TABLE quote_pieces (
+	quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+	hash     TEXT NOT NULL,
+	PRIMARY KEY (hash, quote_id)
+) WITHOUT ROWID;
+CREATE INDEX quote_pieces_quote ON quote_pieces(quote_id);
 
 CREATE TABLE document_issues (
 	doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
