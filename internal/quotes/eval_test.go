@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parleyhq/parley/internal/actors"
 	"github.com/parleyhq/parley/internal/model"
-	"github.com/parleyhq/parley/internal/nlp/ner"
-	"github.com/parleyhq/parley/internal/nlp/tokenize"
+	"github.com/parleyhq/parley/internal/nlp"
 )
 
-var analysed = flag.Bool("analysed", false, "tokenize and tag entities before extraction")
+var analysed = flag.Bool("analysed", false, "analyse documents as the pipeline does before extraction")
 
-var showErrors = flag.String("errors", "", "print evaluation errors of this split (dev, test, all)")
+var showErrors = flag.String("errors", "", "print evaluation errors of this split (dev, test, blind, all)")
 
 func TestEvaluateWikinews(t *testing.T) {
 	gold, err := ReadGoldFile(goldPath)
@@ -32,17 +32,21 @@ func TestEvaluateWikinews(t *testing.T) {
 	for _, s := range []struct {
 		name string
 		sc   Score
-	}{{"dev", r.Dev}, {"test", r.Test}, {"all", r.All}} {
+	}{{"dev", r.Dev}, {"test", r.Test}, {"blind", r.Blind}, {"all", r.All}} {
 		t.Logf("%-4s gold %3d predicted %3d matched %3d (span %3d)  P %.3f R %.3f F1 %.3f",
 			s.name, s.sc.Gold, s.sc.Predicted, s.sc.Matched, s.sc.SpanOnly, s.sc.Precision, s.sc.Recall, s.sc.F1)
 	}
 	// Guards against regressions: the development split stays above the
-	// project's bar, the whole set close to it.
-	if r.Dev.Precision < 0.95 || r.Dev.Recall < 0.90 {
-		t.Errorf("dev precision %.3f recall %.3f, want at least 0.95 and 0.90", r.Dev.Precision, r.Dev.Recall)
-	}
-	if r.All.Precision < 0.93 || r.All.Recall < 0.87 {
-		t.Errorf("overall precision %.3f recall %.3f, want at least 0.93 and 0.87", r.All.Precision, r.All.Recall)
+	// project's bar, the held-out splits (never tuned on) no lower than
+	// last measured.
+	for _, g := range []struct {
+		name string
+		sc   Score
+		p, r float64
+	}{{"dev", r.Dev, 0.95, 0.90}, {"test", r.Test, 0.84, 0.75}, {"blind", r.Blind, 0.77, 0.58}} {
+		if g.sc.Precision < g.p || g.sc.Recall < g.r {
+			t.Errorf("%s precision %.3f recall %.3f, want at least %.2f and %.2f", g.name, g.sc.Precision, g.sc.Recall, g.p, g.r)
+		}
 	}
 	if *showErrors != "" {
 		var b strings.Builder
@@ -55,19 +59,22 @@ func TestEvaluateWikinews(t *testing.T) {
 	}
 }
 
-// analyser returns the NLP analysis to run before extraction with -analysed.
-func analyser(t *testing.T) func(*model.Document) {
+// analyser returns the analysis to run before extraction with -analysed:
+// the pipeline's language analysis and actor mentions.
+func analyser(t *testing.T) Analysis {
 	if !*analysed {
 		return nil
 	}
-	rec, err := ner.Default()
+	an, err := nlp.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return func(d *model.Document) {
-		d.Sentences = tokenize.Sentences(d.Text)
-		for i, s := range d.Sentences {
-			d.Entities = append(d.Entities, rec.Recognize(i, s)...)
-		}
+	dict, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(d *model.Document) []Option {
+		an.Analyze(d)
+		return []Option{WithActors(dict.Resolve(d))}
 	}
 }
