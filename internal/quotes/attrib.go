@@ -46,13 +46,30 @@ func (sc *scan) sentOf(i int) int {
 // attribute finds the speaker of the quote item qi in sentence si. prev
 // holds the attributions of earlier quotes (by item index).
 func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bool) {
-	ss, se := sc.sents[si][0], sc.sents[si][1]
+	ss := sc.sents[si][0]
 	if sc.isNaming(qi, ss) {
 		return attribution{}, false
 	}
-	if a, ok := sc.postPosed(qi, se); ok {
-		return a, true
+	if r, ok := sc.postPosed(qi, sc.sents[si][1]); ok {
+		// ""...," said X" right after the quote settles the verb; the
+		// parse reads the phrase of X when both see it ("said UCL
+		// astronomer Angelos Tsiaras").
+		if p, ok := sc.parseAttribution(qi); ok && p.m.around[0] < r.m.to && r.m.from < p.m.around[1] {
+			r.m = p.m
+		}
+		return r, true
 	}
+	if p, ok := sc.parseAttribution(qi); ok {
+		return p, true
+	}
+	return sc.ruleAttribution(si, qi, prev)
+}
+
+// ruleAttribution applies the hand-written attribution rules to the quote
+// item qi of sentence si: the fallback when the document has no parse or
+// the parse links the quote to no speech verb.
+func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attribution, bool) {
+	ss, se := sc.sents[si][0], sc.sents[si][1]
 	// "Trump's "mini-strokes" tweet": the owner's words.
 	if n, ok := sc.word(qi + 1); ok && docNouns[n.low] && qi-1 > ss && sc.items[qi-1].low == "'s" {
 		b := qi - 1

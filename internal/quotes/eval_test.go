@@ -65,6 +65,16 @@ func analyser(t *testing.T) Analysis {
 	if !*analysed {
 		return nil
 	}
+	an, dict := pipelineModels(t)
+	return func(d *model.Document) []Option {
+		an.Analyze(d)
+		return []Option{WithActors(dict.Resolve(d))}
+	}
+}
+
+// pipelineModels loads the pipeline's language models and actor dictionary.
+func pipelineModels(t *testing.T) (*nlp.Analyzer, *actors.Dictionary) {
+	t.Helper()
 	an, err := nlp.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -73,8 +83,5 @@ func analyser(t *testing.T) Analysis {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return func(d *model.Document) []Option {
-		an.Analyze(d)
-		return []Option{WithActors(dict.Resolve(d))}
-	}
+	return an, dict
 }

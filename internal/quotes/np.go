@@ -26,6 +26,9 @@ type mention struct {
 	org         bool
 	definite    bool // nominal with "the": refers back to someone named earlier
 	gender      string
+	// around is the item range of the subject's phrase in the parse, clauses
+	// left out, when the mention was read from the parse; else empty.
+	around [2]int
 }
 
 // isLink: a lower-case connective inside a name ("bin", "von der").
@@ -190,6 +193,12 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 				}
 			}
 		default:
+			// "The new governor of the region, Alexander Moor": a role's
+			// lower-case complement before its appositive.
+			if k, ok := sc.roleComplement(i, j, max); ok && !named {
+				end, j = k, k-1
+				continue
+			}
 			// Lower-case words pass when a name or role follows soon
 			// ("student protester Joshua Wong"); after a name only a role
 			// and a name do ("Rutgers University political scholar Kelly
@@ -203,6 +212,33 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// roleComplement reads "of the region" after a role word, when an
+// appositive comma follows: the lower-case words from j (after "of" or
+// "of the" that follows a role or title at j-2 or j-3, not before i) up to
+// the comma, at most three. It returns the item after them.
+func (sc *scan) roleComplement(i, j, max int) (int, bool) {
+	k := j - 1
+	if sc.items[k].low == "the" {
+		k--
+	}
+	if k <= i || sc.items[k].low != "of" && sc.items[k].low != "for" {
+		return 0, false
+	}
+	if r, ok := sc.word(k - 1); !ok || !roleNouns[r.low] && !titleWords[r.low] {
+		return 0, false
+	}
+	for e := j; e < max && e < j+3; e++ {
+		w := sc.items[e]
+		if w.kind != itWord || w.cap || stopWords[w.low] || w.upos != "" && w.upos != "NOUN" && w.upos != "ADJ" {
+			return 0, false
+		}
+		if sc.isPunct(e+1, ",") {
+			return e + 1, true
+		}
+	}
+	return 0, false
 }
 
 // roleThenName: from item i, up to three lower-case words ending in a role

@@ -1,0 +1,451 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parleyhq/parley/internal/model"
+)
+
+// viaParse: the speaker is the subject of the speech verb that governs the
+// quote, or that the quote governs, in the dependency parse.
+const viaParse = "parse"
+
+// tokRef points at one token of the analysed document.
+type tokRef struct{ s, t int }
+
+// deps is the dependency view of an analysed document: the sentences'
+// tokens and each token's children.
+type deps struct {
+	sents []model.Sentence
+	kids  [][][]int
+}
+
+// newDeps returns nil when the document has no parse.
+func newDeps(doc *model.Document) *deps {
+	parsed := false
+	for _, s := range doc.Sentences {
+		for _, t := range s.Tokens {
+			if t.Deprel != "" {
+				parsed = true
+				break
+			}
+		}
+	}
+	if !parsed {
+		return nil
+	}
+	d := &deps{sents: doc.Sentences, kids: make([][][]int, len(doc.Sentences))}
+	for si, s := range doc.Sentences {
+		d.kids[si] = make([][]int, len(s.Tokens))
+		for ti, t := range s.Tokens {
+			if h := t.Head - 1; h >= 0 && h < len(s.Tokens) && h != ti {
+				d.kids[si][h] = append(d.kids[si][h], ti)
+			}
+		}
+	}
+	return d
+}
+
+func (d *deps) tok(r tokRef) *model.Token { return &d.sents[r.s].Tokens[r.t] }
+
+// head returns the governor of r, false for the root (or a broken head).
+func (d *deps) head(r tokRef) (tokRef, bool) {
+	h := d.tok(r).Head - 1
+	if h < 0 || h >= len(d.sents[r.s].Tokens) || h == r.t {
+		return tokRef{}, false
+	}
+	return tokRef{r.s, h}, true
+}
+
+// child returns the first child of r with one of the relations (a relation
+// "nsubj" also matches its subtypes' base only when written so).
+func (d *deps) child(r tokRef, rels ...string) (tokRef, bool) {
+	for _, c := range d.kids[r.s][r.t] {
+		for _, rel := range rels {
+			if d.sents[r.s].Tokens[c].Deprel == rel {
+				return tokRef{r.s, c}, true
+			}
+		}
+	}
+	return tokRef{}, false
+}
+
+// nearest returns the child of r with relation rel closest to r: a verb
+// with two subjects in the parse ("Longtime Imus in the Morning writer and
+// performer Rob Bartlett tweeted") has the right one next to it.
+func (d *deps) nearest(r tokRef, rel string) (tokRef, bool) {
+	best, found := tokRef{}, false
+	toks := d.sents[r.s].Tokens
+	for _, c := range d.kids[r.s][r.t] {
+		if toks[c].Deprel != rel {
+			continue
+		}
+		// "Steven Wolf at Saint Francis said": not the second one.
+		if c > 0 && toks[c-1].UPOS == "ADP" && c-1 != r.t {
+			continue
+		}
+		if !found || abs(c-r.t) < abs(best.t-r.t) {
+			best, found = tokRef{r.s, c}, true
+		}
+	}
+	return best, found
+}
+
+// hasCase: r carries a preposition, so it is no subject whatever its
+// relation says ("and on Twitter referred").
+func (d *deps) hasCase(r tokRef) bool {
+	c, ok := d.child(r, "case")
+	return ok && d.tok(c).UPOS == "ADP"
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (d *deps) lower(r tokRef) string { return strings.ToLower(d.tok(r).Text) }
+
+// sentencesOver returns the indices of the sentences overlapping [s, e).
+func (d *deps) sentencesOver(s, e int) []int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].Span.End > s })
+	var out []int
+	for ; i < len(d.sents) && d.sents[i].Span.Start < e; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// reportLemmas are verbs whose subject is the source of a quote they govern
+// or that governs them, beyond the cue lexicon: "accused Biden of "...""
+// and "praised the "great" economy" quote the subject's words.
+var reportLemmas = set(`say tell state add explain note observe warn stress insist write tweet post comment
+	remark declare announce ask reply respond argue claim conclude acknowledge admit suggest urge
+	caution recall emphasize emphasise underline allege pledge promise vow confirm indicate
+	elaborate shout chant exclaim complain maintain predict demand testify inform agree thank
+	reiterate quip joke call describe term label dub brand accuse criticize criticise praise deny
+	blast slam lament tout hail dismiss condemn reject welcome laud commend applaud defend mock
+	characterize characterise refer apologize apologise congratulate boast threaten assure
+	concede reveal report read proclaim affirm contend counter retort question wonder muse recount
+	remind insist speak`)
+
+// isReportVerb: token r is a verb that reports speech.
+func (d *deps) isReportVerb(r tokRef) bool {
+	t := d.tok(r)
+	if t.UPOS != "VERB" {
+		return false
+	}
+	low := strings.ToLower(t.Text)
+	if needsOut[low] {
+		_, ok := d.child(r, "compound:prt")
+		return ok
+	}
+	return cues[low] != 0 || reportLemmas[strings.ToLower(t.Lemma)]
+}
+
+// parseAttribution finds the speaker of quote item qi from the parse: the
+// speech verb the quote hangs on ("X said "..."", "X called it "...""), the
+// one hanging on the quote (""...," X said"), or "according to X".
+func (sc *scan) parseAttribution(qi int) (attribution, bool) {
+	d := sc.deps
+	if d == nil {
+		return attribution{}, false
+	}
+	q := sc.items[qi]
+	inside := func(r tokRef) bool {
+		sp := d.tok(r).Span
+		return sp.Start >= q.s && sp.End <= q.e
+	}
+	for _, si := range d.sentencesOver(q.s, q.e) {
+		toks := d.sents[si].Tokens
+		for ti := range toks {
+			r := tokRef{si, ti}
+			if toks[ti].UPOS == "PUNCT" {
+				continue // quote marks attach anywhere
+			}
+			if inside(r) {
+				// A quote token governed from outside: climb to the verb.
+				h, ok := d.head(r)
+				if !ok || inside(h) {
+					continue
+				}
+				if a, ok := sc.fromGovernor(h, r); ok {
+					return a, true
+				}
+				continue
+			}
+			// An outside token hanging on the quote: a post-posed "X said"
+			// or "according to X".
+			h, ok := d.head(r)
+			if !ok || !inside(h) {
+				continue
+			}
+			if c, ok := d.child(r, "case"); ok && d.lower(c) == "according" {
+				if m, ok := sc.tokenMention(r, r); ok {
+					return attribution{m: m, cue: "according to", via: viaAccording}, true
+				}
+			}
+			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] {
+				if m, ok := sc.verbSubject(r, 0); ok {
+					return attribution{m: m, cue: toks[ti].Text, via: viaParse}, true
+				}
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// fromGovernor climbs from h, the outside governor of quote token r, to a
+// report verb within a few steps through nominals ("called the move a
+// "smash and grab"") and takes its subject.
+func (sc *scan) fromGovernor(h, r tokRef) (attribution, bool) {
+	d := sc.deps
+	below := r // the node under h on the way up
+	for steps := 0; steps < 3; steps++ {
+		t := d.tok(h)
+		if t.UPOS == "VERB" {
+			if !d.isReportVerb(h) || !complementRels[d.tok(below).Deprel] {
+				return attribution{}, false
+			}
+			if t.Deprel == "acl" && cues[strings.ToLower(t.Text)] == cueStance {
+				return attribution{}, false // "a program called "X"" names
+			}
+			m, ok := sc.verbSubject(h, 0)
+			if !ok {
+				return attribution{}, false
+			}
+			return attribution{m: m, cue: t.Text, via: viaParse}, true
+		}
+		// "according to X, "..."" with the quote under X.
+		if c, ok := d.child(h, "case"); ok && d.lower(c) == "according" {
+			if m, ok := sc.tokenMention(h, h); ok {
+				return attribution{m: m, cue: "according to", via: viaAccording}, true
+			}
+		}
+		switch t.UPOS {
+		case "NOUN", "PROPN", "PRON", "ADJ", "NUM", "X":
+		default:
+			return attribution{}, false // only through nominals
+		}
+		next, ok := d.head(h)
+		if !ok {
+			break
+		}
+		below, h = h, next
+	}
+	return attribution{}, false
+}
+
+// hangingRels relate a report verb to the quote it follows or interrupts
+// (""...," he said" is parataxis in the parse).
+var hangingRels = set(`parataxis dep advcl list discourse`)
+
+// complementRels relate a report verb to what it reports: "said "..."",
+// "called it "..."", "described as "..."", ""...," he said" (parataxis).
+var complementRels = set(`ccomp parataxis obj xcomp obl iobj advcl dep discourse list appos nsubj:outer`)
+
+// verbSubject returns who speaks with verb v: its subject, the agent of a
+// passive ("was described as "..." by X"), or for a verb without subject
+// ("adding", "to say", "and said") the subject of the verb it hangs on.
+func (sc *scan) verbSubject(v tokRef, depth int) (mention, bool) {
+	d := sc.deps
+	if depth > 3 {
+		return mention{}, false
+	}
+	if s, ok := d.nearest(v, "nsubj"); ok && !d.hasCase(s) {
+		// "Smith, who said": the relative pronoun's antecedent.
+		if w := d.lower(s); (w == "who" || w == "which" || w == "that") && d.tok(v).Deprel == "acl:relcl" {
+			if h, ok := d.head(v); ok {
+				return sc.tokenMention(h, v)
+			}
+			return mention{}, false
+		}
+		return sc.subjectMention(s, v)
+	}
+	if _, ok := d.child(v, "nsubj:pass"); ok {
+		if a, ok := d.child(v, "obl:agent"); ok {
+			return sc.tokenMention(a, v)
+		}
+		return mention{}, false // "was said to be": no one is named
+	}
+	// "with Ross Spano of Florida calling the process "..."": a participle
+	// right after a name has it for subject, however the parse attached it.
+	if t := d.tok(v); t.XPOS == "VBG" && v.t > 0 && d.sents[v.s].Tokens[v.t-1].UPOS != "PUNCT" {
+		if vi, _ := sc.itemRange(t.Span.Start, t.Span.End); vi > 0 {
+			if m, ok := sc.subjectBefore(vi, sc.sents[sc.sentOf(vi)][0]); ok && (m.kind == mName || m.kind == mNominal && sc.phrase(m.from, m.to).person) {
+				return m, true
+			}
+		}
+	}
+	h, ok := d.head(v)
+	if !ok {
+		return mention{}, false
+	}
+	switch rel := d.tok(v).Deprel; rel {
+	case "xcomp":
+		// "led Biden to express": the object controls the verb.
+		if o, ok := d.child(h, "obj"); ok && o.t < v.t {
+			return sc.tokenMention(o, v)
+		}
+		fallthrough
+	case "advcl", "conj":
+		if d.tok(h).UPOS == "VERB" || d.tok(h).UPOS == "AUX" {
+			return sc.verbSubject(h, depth+1)
+		}
+	case "acl":
+		// "a spokesperson saying", "signed a letter saying"
+		if m, ok := sc.tokenMention(h, v); ok && (m.kind == mName || m.kind == mNominal) {
+			return m, true
+		}
+		if g, ok := d.head(h); ok && d.tok(g).UPOS == "VERB" {
+			return sc.verbSubject(g, depth+1)
+		}
+	}
+	return mention{}, false
+}
+
+// clauseRels are dependents that end a speaker's phrase: clauses and
+// coordination ("Ferrand in relaying the news to parliament said").
+var clauseRels = set(`acl acl:relcl advcl parataxis ccomp xcomp conj cc punct dep list`)
+
+// subjectMention reads the subject r of verb v. Before the verb, the
+// scanner's leftward reading from the verb wins when it stays inside the
+// subject's phrase in the parse ("Member of Parliament (MP) Yvette Cooper
+// of the Labour Party added"); otherwise the parse decides ("Ferrand in
+// relaying the news to parliament said").
+func (sc *scan) subjectMention(r, v tokRef) (mention, bool) {
+	d := sc.deps
+	toks := d.sents[r.s].Tokens
+	if v.s != r.s || r.t > v.t {
+		return sc.tokenMention(r, v)
+	}
+	lo, hi := d.phrase(r, subjectStops)
+	// Two subjects in the parse ("Jennifer Lu of Marriage Equality
+	// Coalition Taiwan said"): one phrase split in two.
+	for _, c := range d.kids[v.s][v.t] {
+		if c < lo && toks[c].Deprel == toks[r.t].Deprel {
+			lo, _ = d.phrase(tokRef{r.s, c}, subjectStops)
+		}
+	}
+	vi, _ := sc.itemRange(toks[v.t].Span.Start, toks[v.t].Span.End)
+	if vi >= 0 {
+		ss := sc.sents[sc.sentOf(vi)][0]
+		if m, ok := sc.subjectBefore(vi, ss); ok && sc.items[m.from].s >= toks[lo].Span.Start && sc.items[m.to-1].e <= toks[hi].Span.End && sc.holdsHead(m, r) {
+			m.around = sc.items2(toks[lo].Span.Start, toks[hi].Span.End)
+			return m, true
+		}
+	}
+	return sc.tokenMention(r, v)
+}
+
+// holdsHead: mention m covers the subject token r or a name under it
+// ("Member of Parliament (MP) Yvette Cooper ... added", "A university
+// student named Wong said"), not one inside a prepositional phrase ("Steven
+// Wolf at Saint Francis said").
+func (sc *scan) holdsHead(m mention, r tokRef) bool {
+	d := sc.deps
+	toks := d.sents[r.s].Tokens
+	in := func(t int) bool {
+		sp := toks[t].Span
+		return sp.Start >= sc.items[m.from].s && sp.End <= sc.items[m.to-1].e
+	}
+	var found func(t int) bool
+	found = func(t int) bool {
+		if t == r.t && in(t) || t != r.t && in(t) && toks[t].UPOS == "PROPN" {
+			return true
+		}
+		for _, c := range d.kids[r.s][t] {
+			if !d.hasCase(tokRef{r.s, c}) && toks[c].Deprel != "acl:relcl" && found(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return found(r.t)
+}
+
+// subjectStops end a subject's phrase: relative and adverbial clauses.
+var subjectStops = set(`acl:relcl advcl`)
+
+// phrase returns the first and last token of r's subtree, not descending
+// into the relations in stop.
+func (d *deps) phrase(r tokRef, stop map[string]bool) (lo, hi int) {
+	toks := d.sents[r.s].Tokens
+	lo, hi = r.t, r.t
+	var walk func(t int)
+	walk = func(t int) {
+		lo, hi = min(lo, t), max(hi, t)
+		for _, c := range d.kids[r.s][t] {
+			if !stop[toks[c].Deprel] {
+				walk(c)
+			}
+		}
+	}
+	walk(r.t)
+	return lo, hi
+}
+
+// items2 is itemRange as an array, [0 0] when the range has no plain words.
+func (sc *scan) items2(s, e int) [2]int {
+	from, to := sc.itemRange(s, e)
+	if from < 0 {
+		return [2]int{}
+	}
+	return [2]int{from, to}
+}
+
+// tokenMention reads the speaker phrase headed by token r with the
+// scanner's phrase reader (names, titles, appositives), from the first word
+// of r's subtree without its clauses ("Ferrand in relaying the news to
+// parliament said") up to the verb v, or to the end of the sentence when
+// the phrase follows the verb. The parse often splits a title from the
+// name that follows it ("US Secretary of State | Mike Pompeo"); the reader
+// keeps them together.
+func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
+	d := sc.deps
+	toks := d.sents[r.s].Tokens
+	lo, hi := d.phrase(r, clauseRels)
+	stop := d.sents[r.s].Span.End
+	if v.s == r.s && v.t > r.t {
+		stop = toks[v.t].Span.Start
+	}
+	from, _ := sc.itemRange(toks[lo].Span.Start, toks[lo].Span.End)
+	head, _ := sc.itemRange(toks[r.t].Span.Start, toks[r.t].Span.End)
+	limit := sort.Search(len(sc.items), func(i int) bool { return sc.items[i].s >= stop })
+	if from < 0 || head < 0 {
+		return mention{}, false
+	}
+	for k := from; k < limit; k++ {
+		if sc.items[k].kind == itQuote || sc.items[k].kind == itPara {
+			limit = k
+		}
+	}
+	m, _, ok := sc.mentionRight(from, limit)
+	if !ok || m.from > head || head >= m.to {
+		// The phrase reader stopped before the head ("His wife Mary"):
+		// read from the head.
+		if m, _, ok = sc.mentionRight(head, limit); !ok {
+			return mention{}, false
+		}
+	}
+	m.around = sc.items2(toks[lo].Span.Start, toks[hi].Span.End)
+	return m, true
+}
+
+// itemRange maps the byte range [s, e) to the scanner's word items covering
+// it, [from, to); from is -1 when they are not plain words.
+func (sc *scan) itemRange(s, e int) (int, int) {
+	from := sort.Search(len(sc.items), func(i int) bool { return sc.items[i].e > s })
+	to := sort.Search(len(sc.items), func(i int) bool { return sc.items[i].s >= e })
+	if from >= to {
+		return -1, -1
+	}
+	for k := from; k < to; k++ {
+		if sc.items[k].kind == itQuote || sc.items[k].kind == itPara {
+			return -1, -1
+		}
+	}
+	return from, to
+}
