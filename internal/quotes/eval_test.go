@@ -29,23 +29,21 @@ func TestEvaluateWikinews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []struct {
-		name string
-		sc   Score
-	}{{"dev", r.Dev}, {"test", r.Test}, {"blind", r.Blind}, {"all", r.All}} {
-		t.Logf("%-4s gold %3d predicted %3d matched %3d (span %3d)  P %.3f R %.3f F1 %.3f",
-			s.name, s.sc.Gold, s.sc.Predicted, s.sc.Matched, s.sc.SpanOnly, s.sc.Precision, s.sc.Recall, s.sc.F1)
+	// Only the development split is logged and held to the project's bar:
+	// the held-out splits are measured with parley eval quotes at the end
+	// of a round, and guarded here only against a collapse (a bug), so
+	// that no one tunes on them.
+	t.Logf("dev gold %d predicted %d matched %d (span %d)  P %.3f R %.3f F1 %.3f",
+		r.Dev.Gold, r.Dev.Predicted, r.Dev.Matched, r.Dev.SpanOnly, r.Dev.Precision, r.Dev.Recall, r.Dev.F1)
+	if r.Dev.Precision < 0.95 || r.Dev.Recall < 0.90 {
+		t.Errorf("dev precision %.3f recall %.3f, want at least 0.95 and 0.90", r.Dev.Precision, r.Dev.Recall)
 	}
-	// Guards against regressions: the development split stays above the
-	// project's bar, the held-out splits (never tuned on) no lower than
-	// last measured.
 	for _, g := range []struct {
 		name string
 		sc   Score
-		p, r float64
-	}{{"dev", r.Dev, 0.95, 0.90}, {"test", r.Test, 0.84, 0.75}, {"blind", r.Blind, 0.77, 0.58}} {
-		if g.sc.Precision < g.p || g.sc.Recall < g.r {
-			t.Errorf("%s precision %.3f recall %.3f, want at least %.2f and %.2f", g.name, g.sc.Precision, g.sc.Recall, g.p, g.r)
+	}{{"test", r.Test}, {"blind", r.Blind}} {
+		if g.sc.Precision < 0.6 || g.sc.Recall < 0.45 {
+			t.Errorf("%s split collapsed: precision %.3f recall %.3f", g.name, g.sc.Precision, g.sc.Recall)
 		}
 	}
 	if *showErrors != "" {

@@ -188,6 +188,11 @@ var namingWords = set(`word words term terms phrase phrases name names named tit
 	programme show series bill operation project initiative app website novel documentary play
 	exhibition tour`)
 
+// titleNouns are the naming words that stand before a title rather than
+// a term: a long quote in sentence case after them is speech.
+var titleNouns = set(`event book film movie album song campaign program programme show series bill
+	operation project initiative app website novel documentary play exhibition tour`)
+
 // Verbs that name what follows when the quote comes right after them:
 // "called "Learning Together"", but "called it "a disgrace"" quotes.
 var namingCues = set(`call calls called calling term termed label labelled labeled brand branded dub dubbed name named`)

@@ -192,6 +192,12 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 					j = max
 				}
 			}
+		case end >= 0 && (docNouns[it.low] || it.low == "press" && j+1 < max && sc.items[j+1].low == "release"):
+			// "an AEW press release": the document ends the phrase.
+			if it.low == "press" {
+				j++
+			}
+			end, j = j+1, max
 		default:
 			// "The new governor of the region, Alexander Moor": a role's
 			// lower-case complement before its appositive.
@@ -296,14 +302,17 @@ func (sc *scan) appositiveRight(i, max int) (from, to int, ok bool) {
 		if it.kind == itQuote || it.kind == itPunct && it.text != "-" && it.text != "–" {
 			break
 		}
-		if it.kind == itWord && !it.cap && (cues[it.low] == cueSay && !roleNouns[it.low] || it.low == "who" || it.low == "which" || finiteVerbs[it.low]) {
+		if it.kind == itWord && !it.cap && (cues[it.low] == cueSay && !roleNouns[it.low] || it.low == "who" || it.low == "which" || finiteVerbs[it.low] || it.upos == "VERB" && pastVerb(it.low) && !strings.HasSuffix(it.low, "ed")) {
 			return 0, 0, false
 		}
 	}
 	if j == i+1 || j-i > 14 {
 		return 0, 0, false
 	}
-	if j < max && !sc.isPunct(j, ",.)") && sc.items[j].kind != itQuote {
+	// An appositive ends at a comma, a period or a parenthesis, or with
+	// the sentence ("According to Sufianov, the Olympiad shows young
+	// people the "social elevators"" holds none).
+	if j < max && !sc.isPunct(j, ",.)") {
 		return 0, 0, false
 	}
 	return i + 1, j, true
@@ -436,6 +445,22 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	if len(words) == 1 && docNouns[last.low] {
 		p.desc = sc.textOf(from, to)
 		return p
+	}
+	// "an AEW press release", "a NASA report": the named author.
+	if docNouns[last.low] && !last.cap {
+		e := len(words) - 1
+		for e > 0 && !words[e-1].cap && !stopWords[words[e-1].low] && words[e-1].low != "'s" {
+			e-- // "press"
+		}
+		b := e
+		for b > 0 && words[b-1].cap && !notNames[words[b-1].text] {
+			b--
+		}
+		if b < e {
+			p.name, p.org = sc.textOf(from+b, from+e), !words[e-1].person
+			p.person = !p.org
+			return p
+		}
 	}
 	// "Erdogan's office", "Facebook's statement"
 	if !last.cap && len(words) > 2 && words[len(words)-2].low == "'s" {

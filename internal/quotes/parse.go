@@ -92,6 +92,23 @@ func (d *deps) nearest(r tokRef, rel string) (tokRef, bool) {
 	return best, found
 }
 
+// agent finds the "by X" of a passive verb, also when the parse hangs it
+// on the complement ("was announced to be a "pandemic" by the WHO").
+func (d *deps) agent(v tokRef) (tokRef, bool) {
+	if a, ok := d.child(v, "obl:agent"); ok {
+		return a, true
+	}
+	if x, ok := d.child(v, "xcomp"); ok {
+		for _, c := range d.kids[x.s][x.t] {
+			r := tokRef{x.s, c}
+			if cs, ok := d.child(r, "case"); ok && d.lower(cs) == "by" && c > x.t {
+				return r, true
+			}
+		}
+	}
+	return tokRef{}, false
+}
+
 // hasCase: r carries a preposition, so it is no subject whatever its
 // relation says ("and on Twitter referred").
 func (d *deps) hasCase(r tokRef) bool {
@@ -129,7 +146,7 @@ var reportLemmas = set(`say tell state add explain note observe warn stress insi
 	blast slam lament tout hail dismiss condemn reject welcome laud commend applaud defend mock
 	characterize characterise refer apologize apologise congratulate boast threaten assure
 	concede reveal report read proclaim affirm contend counter retort question wonder muse recount
-	remind insist speak`)
+	remind insist speak direct order instruct advise encourage invite implore beg request appeal`)
 
 // isReportVerb: token r is a verb that reports speech.
 func (d *deps) isReportVerb(r tokRef) bool {
@@ -171,7 +188,7 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 				if !ok || inside(h) {
 					continue
 				}
-				if a, ok := sc.fromGovernor(h, r); ok {
+				if a, ok := sc.fromGovernor(h, r, qi); ok {
 					return a, true
 				}
 				continue
@@ -188,7 +205,7 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 				}
 			}
 			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] {
-				if m, ok := sc.verbSubject(r, 0); ok {
+				if m, ok := sc.verbSubject(r, qi, 0); ok {
 					return attribution{m: m, cue: toks[ti].Text, via: viaParse}, true
 				}
 			}
@@ -200,19 +217,24 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 // fromGovernor climbs from h, the outside governor of quote token r, to a
 // report verb within a few steps through nominals ("called the move a
 // "smash and grab"") and takes its subject.
-func (sc *scan) fromGovernor(h, r tokRef) (attribution, bool) {
+func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 	d := sc.deps
 	below := r // the node under h on the way up
 	for steps := 0; steps < 3; steps++ {
 		t := d.tok(h)
-		if t.UPOS == "VERB" {
+		if t.UPOS == "VERB" || t.UPOS == "AUX" {
 			if !d.isReportVerb(h) || !complementRels[d.tok(below).Deprel] {
+				// "According to Sufianov, the Olympiad shows young
+				// people the "social elevators"": the source of the clause.
+				if a, ok := sc.accordingChild(h); ok {
+					return a, true
+				}
 				return attribution{}, false
 			}
-			if t.Deprel == "acl" && cues[strings.ToLower(t.Text)] == cueStance {
+			if _, agent := d.child(h, "obl:agent"); t.Deprel == "acl" && namingCues[strings.ToLower(t.Text)] && !agent {
 				return attribution{}, false // "a program called "X"" names
 			}
-			m, ok := sc.verbSubject(h, 0)
+			m, ok := sc.verbSubject(h, qi, 0)
 			if !ok {
 				return attribution{}, false
 			}
@@ -246,10 +268,24 @@ var hangingRels = set(`parataxis dep advcl list discourse`)
 // "called it "..."", "described as "..."", ""...," he said" (parataxis).
 var complementRels = set(`ccomp parataxis obj xcomp obl iobj advcl dep discourse list appos nsubj:outer`)
 
+// accordingChild finds "according to X" among the dependents of verb v.
+func (sc *scan) accordingChild(v tokRef) (attribution, bool) {
+	d := sc.deps
+	for _, c := range d.kids[v.s][v.t] {
+		r := tokRef{v.s, c}
+		if cs, ok := d.child(r, "case"); ok && d.lower(cs) == "according" {
+			if m, ok := sc.tokenMention(r, r); ok {
+				return attribution{m: m, cue: "according to", via: viaAccording}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
 // verbSubject returns who speaks with verb v: its subject, the agent of a
 // passive ("was described as "..." by X"), or for a verb without subject
 // ("adding", "to say", "and said") the subject of the verb it hangs on.
-func (sc *scan) verbSubject(v tokRef, depth int) (mention, bool) {
+func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
 	d := sc.deps
 	if depth > 3 {
 		return mention{}, false
@@ -265,17 +301,22 @@ func (sc *scan) verbSubject(v tokRef, depth int) (mention, bool) {
 		return sc.subjectMention(s, v)
 	}
 	if _, ok := d.child(v, "nsubj:pass"); ok {
-		if a, ok := d.child(v, "obl:agent"); ok {
+		if a, ok := d.agent(v); ok {
 			return sc.tokenMention(a, v)
 		}
 		return mention{}, false // "was said to be": no one is named
 	}
-	// "with Ross Spano of Florida calling the process "..."": a participle
-	// right after a name has it for subject, however the parse attached it.
-	if t := d.tok(v); t.XPOS == "VBG" && v.t > 0 && d.sents[v.s].Tokens[v.t-1].UPOS != "PUNCT" {
-		if vi, _ := sc.itemRange(t.Span.Start, t.Span.End); vi > 0 {
-			if m, ok := sc.subjectBefore(vi, sc.sents[sc.sentOf(vi)][0]); ok && (m.kind == mName || m.kind == mNominal && sc.phrase(m.from, m.to).person) {
-				return m, true
+	// A participle without subject ("with Ross Spano of Florida calling
+	// the process "..."", "the media falsely describing him as a "..."",
+	// "..., adding "...""): the scanner's participle rules, which read the
+	// phrase before it or the main clause, however the parse attached it.
+	if t := d.tok(v); t.XPOS == "VBG" {
+		if vi, _ := sc.itemRange(t.Span.Start, t.Span.End); vi >= 0 {
+			si := sc.sentOf(vi)
+			if si == sc.sentOf(qi) {
+				if a, ok, _ := sc.preCue(vi, qi, sc.sents[si][0], sc.sents[si][1]); ok {
+					return a.m, true
+				}
 			}
 		}
 	}
@@ -292,7 +333,7 @@ func (sc *scan) verbSubject(v tokRef, depth int) (mention, bool) {
 		fallthrough
 	case "advcl", "conj":
 		if d.tok(h).UPOS == "VERB" || d.tok(h).UPOS == "AUX" {
-			return sc.verbSubject(h, depth+1)
+			return sc.verbSubject(h, qi, depth+1)
 		}
 	case "acl":
 		// "a spokesperson saying", "signed a letter saying"
@@ -300,7 +341,7 @@ func (sc *scan) verbSubject(v tokRef, depth int) (mention, bool) {
 			return m, true
 		}
 		if g, ok := d.head(h); ok && d.tok(g).UPOS == "VERB" {
-			return sc.verbSubject(g, depth+1)
+			return sc.verbSubject(g, qi, depth+1)
 		}
 	}
 	return mention{}, false
@@ -406,6 +447,21 @@ func (sc *scan) items2(s, e int) [2]int {
 func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 	d := sc.deps
 	toks := d.sents[r.s].Tokens
+	// "according to its press release", "Trump's tweet read": the owner
+	// of the document speaks.
+	if docNouns[d.lower(r)] {
+		if o, ok := d.child(r, "nmod:poss"); ok {
+			return sc.tokenMention(o, v)
+		}
+	}
+	if g, ok := possessives[d.lower(r)]; ok {
+		if i, _ := sc.itemRange(toks[r.t].Span.Start, toks[r.t].Span.End); i >= 0 {
+			if g == "-" {
+				g = ""
+			}
+			return mention{from: i, to: i + 1, kind: mPronoun, gender: g}, true
+		}
+	}
 	lo, hi := d.phrase(r, clauseRels)
 	stop := d.sents[r.s].Span.End
 	if v.s == r.s && v.t > r.t {
@@ -426,9 +482,15 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 	if !ok || m.from > head || head >= m.to {
 		// The phrase reader stopped before the head ("His wife Mary"):
 		// read from the head.
-		if m, _, ok = sc.mentionRight(head, limit); !ok {
+		m, _, ok = sc.mentionRight(head, limit)
+	}
+	if !ok {
+		// A lone name the reader takes for a place ("According to
+		// Sufianov"): the parse makes it a source.
+		if toks[r.t].UPOS != "PROPN" || !sc.items[head].cap {
 			return mention{}, false
 		}
+		m = mention{from: head, to: head + 1, kind: mName, name: sc.items[head].text}
 	}
 	m.around = sc.items2(toks[lo].Span.Start, toks[hi].Span.End)
 	return m, true
