@@ -283,6 +283,12 @@ func (sc *scan) isNaming(qi, ss int) bool {
 			}
 		}
 	}
+	// the NOAA's "Hurricane Hunters": an owned thing with a title-case name
+	if qi-1 > ss && sc.items[qi-1].low == "'s" && titleCase(sc.items[qi].text) {
+		if n, ok := sc.word(qi + 1); !ok || !docNouns[n.low] {
+			return true
+		}
+	}
 	// the "outward investment" strategy: a quoted modifier of a noun
 	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) {
 		return true
@@ -329,6 +335,13 @@ func (sc *scan) isNaming(qi, ss int) bool {
 
 // postPosed handles `"...," said X` and `"...," X said`.
 func (sc *scan) postPosed(qi, se int) (attribution, bool) {
+	// A pull quote signed with a dash: ""..." — Aparna Garg, Divisional
+	// Railway Manager".
+	if sc.isPunct(qi+1, "—–") {
+		if m, end, ok := sc.mentionRight(qi+2, se); ok && m.kind == mName {
+			return attribution{m: m, via: viaPost, end: end}, true
+		}
+	}
 	j := qi + 1
 	if sc.isPunct(j, ",") {
 		j++
@@ -339,6 +352,15 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 	}
 	if k := cues[w.low]; (k == cueSay || k == cueRead) && !isParticiple(w.low) {
 		m, end, ok := sc.mentionRight(j+1, se)
+		if !ok {
+			// ""...," read the warning."
+			e := j + 1
+			for e < se && e < j+5 && sc.items[e].kind == itWord {
+				e++
+			}
+			m, ok = sc.docMention(j+1, e)
+			end = e
+		}
 		if ok {
 			return attribution{m: m, cue: w.text, via: viaPost, end: sc.adjunctsEnd(end, se)}, true
 		}
@@ -1028,6 +1050,22 @@ func sentenceLike(seg string) bool {
 		}
 	}
 	return lower*2 > long
+}
+
+// titleCase: every word of the quote of four letters or more is
+// capitalised ("Hurricane Hunters", "The Art of the Deal").
+func titleCase(seg string) bool {
+	n := 0
+	for _, w := range strings.Fields(quoteInner(seg)) {
+		if len(w) < 4 {
+			continue // "of", "the"
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // oneWord: a quoted segment holding a single word.

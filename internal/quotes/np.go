@@ -29,6 +29,25 @@ type mention struct {
 	// around is the item range of the subject's phrase in the parse, clauses
 	// left out, when the mention was read from the parse; else empty.
 	around [2]int
+	doc    bool // "the warning", "the report": a document that speaks for its author
+}
+
+// docMention reads "the warning" or "the report" at [from, to) as a
+// document speaking for its author: definite, singular, at most three words.
+func (sc *scan) docMention(from, to int) (mention, bool) {
+	if to-from < 2 || to-from > 4 || sc.items[from].low != "the" {
+		return mention{}, false
+	}
+	last := sc.items[to-1]
+	if last.kind != itWord || !docNouns[last.low] || strings.HasSuffix(last.low, "s") {
+		return mention{}, false
+	}
+	for k := from + 1; k < to; k++ {
+		if sc.items[k].kind != itWord || sc.items[k].cap {
+			return mention{}, false
+		}
+	}
+	return mention{from: from, to: to, kind: mNominal, desc: sc.textOf(from+1, to), definite: true, doc: true}, true
 }
 
 // isLink: a lower-case connective inside a name ("bin", "von der").
@@ -45,7 +64,7 @@ var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la
 // docNouns are things that speak for their author: "Facebook's statement".
 var docNouns = set(`disclaimer notice study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
-	speech address website account announcement`)
+	speech address website account announcement warning advisory bulletin memo opinion filing quote`)
 
 func (sc *scan) word(i int) (item, bool) {
 	if i < 0 || i >= len(sc.items) || sc.items[i].kind != itWord {

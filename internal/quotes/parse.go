@@ -511,3 +511,77 @@ func (sc *scan) itemRange(s, e int) (int, int) {
 	}
 	return from, to
 }
+
+// docAuthor finds who issued the document that mention m names ("the
+// warning" after "the orange warning issued by Met Éireann", "the statement"
+// after "the ministry released a statement"): the nearest earlier mention of
+// the same document noun, in this sentence or the five before, whose parse
+// names an author.
+func (sc *scan) docAuthor(m mention) (mention, bool) {
+	d := sc.deps
+	if d == nil {
+		return mention{}, false
+	}
+	last := sc.items[m.to-1]
+	noun := last.low
+	for si := len(d.sents) - 1; si >= 0; si-- {
+		s := d.sents[si]
+		if s.Span.Start > last.s {
+			continue
+		}
+		if s.Span.End < last.s && len(d.sents) > si+6 && d.sents[si+6].Span.End < last.s {
+			break
+		}
+		for ti := len(s.Tokens) - 1; ti >= 0; ti-- {
+			t := s.Tokens[ti]
+			if t.Span.Start > last.s || strings.ToLower(t.Text) != noun && strings.ToLower(t.Lemma) != noun {
+				continue
+			}
+			if a, ok := sc.authorOf(tokRef{si, ti}); ok {
+				return a, true
+			}
+		}
+	}
+	return mention{}, false
+}
+
+// authorOf reads the author of document token r from the parse: its
+// possessor ("the ministry's statement"), the agent of a participle ("a
+// warning issued by X"), "from X" / "by X", or the subject of the verb it
+// is the object of ("X released a statement").
+func (sc *scan) authorOf(r tokRef) (mention, bool) {
+	d := sc.deps
+	named := func(m mention, ok bool) (mention, bool) {
+		return m, ok && (m.kind == mName || m.kind == mPronoun || m.kind == mNominal && !m.doc && sc.phrase(m.from, m.to).person)
+	}
+	if o, ok := d.child(r, "nmod:poss"); ok {
+		if m, ok := named(sc.tokenMention(o, o)); ok {
+			return m, true
+		}
+	}
+	for _, c := range d.kids[r.s][r.t] {
+		ct := tokRef{r.s, c}
+		switch d.tok(ct).Deprel {
+		case "acl":
+			if a, ok := d.agent(ct); ok {
+				if m, ok := named(sc.tokenMention(a, a)); ok {
+					return m, true
+				}
+			}
+		case "nmod":
+			if cs, ok := d.child(ct, "case"); ok && (d.lower(cs) == "by" || d.lower(cs) == "from") {
+				if m, ok := named(sc.tokenMention(ct, ct)); ok {
+					return m, true
+				}
+			}
+		}
+	}
+	if d.tok(r).Deprel == "obj" {
+		if h, ok := d.head(r); ok && d.tok(h).UPOS == "VERB" {
+			if s, ok := d.nearest(h, "nsubj"); ok && !d.hasCase(s) {
+				return named(sc.tokenMention(s, h))
+			}
+		}
+	}
+	return mention{}, false
+}

@@ -76,8 +76,8 @@ func (sc *scan) tokenize(from, to int) {
 				sc.items = append(sc.items, item{kind: itPara, s: i, e: i + n})
 			}
 			i += n
-		case unicode.IsSpace(r):
-			i += n
+		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
+			i += n // format characters (zero-width joiners) are not words
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := wordEnd(t, i, to)
 			// Possessive 's is its own item so that noun phrases can see it.
