@@ -71,7 +71,7 @@ func analyser(t *testing.T) Analysis {
 }
 
 // pipelineModels loads the pipeline's language models and actor dictionary.
-func pipelineModels(t *testing.T) (*nlp.Analyzer, *actors.Dictionary) {
+func pipelineModels(t testing.TB) (*nlp.Analyzer, *actors.Dictionary) {
 	t.Helper()
 	an, err := nlp.Default()
 	if err != nil {

@@ -245,7 +245,7 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 // the comma, at most three. It returns the item after them.
 func (sc *scan) roleComplement(i, j, max int) (int, bool) {
 	k := j - 1
-	if sc.items[k].low == "the" {
+	if k > i && sc.items[k].low == "the" {
 		k--
 	}
 	if k <= i || sc.items[k].low != "of" && sc.items[k].low != "for" {

@@ -286,6 +286,7 @@ func (sc *scan) accordingChild(v tokRef) (attribution, bool) {
 // passive ("was described as "..." by X"), or for a verb without subject
 // ("adding", "to say", "and said") the subject of the verb it hangs on.
 func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
+	// qi < 0: no quote (indirect speech).
 	d := sc.deps
 	if depth > 3 {
 		return mention{}, false
@@ -313,7 +314,7 @@ func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
 	if t := d.tok(v); t.XPOS == "VBG" {
 		if vi, _ := sc.itemRange(t.Span.Start, t.Span.End); vi >= 0 {
 			si := sc.sentOf(vi)
-			if si == sc.sentOf(qi) {
+			if qi >= 0 && si == sc.sentOf(qi) {
 				if a, ok, _ := sc.preCue(vi, qi, sc.sents[si][0], sc.sents[si][1]); ok {
 					return a.m, true
 				}
@@ -584,4 +585,134 @@ func (sc *scan) authorOf(r tokRef) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// indirectLemmas report speech in a clause ("X said the talks failed",
+// "X warned that ..."); other report verbs ("called", "praised") do not.
+var indirectLemmas = set(`say tell state claim insist argue add explain note warn announce confirm deny
+	acknowledge admit allege maintain report write tweet post suggest indicate stress emphasize
+	emphasise concede reveal inform assure remind reply respond testify predict`)
+
+// parseIndirect finds reported speech in the sentences without direct
+// quotes: a report verb's clausal complement ("X said (that) CLAUSE", "X
+// told reporters CLAUSE") and "according to X" over a clause. Complements
+// inside one already taken are left to it.
+func (sc *scan) parseIndirect(doc *model.Document, ix *docIndex) []model.Quote {
+	d := sc.deps
+	var out []model.Quote
+	segs := sc.segs
+	for si, s := range d.sents {
+		// skip sentences holding a direct quote
+		k := sort.Search(len(segs), func(i int) bool { return segs[i].end > s.Span.Start })
+		if k < len(segs) && segs[k].start < s.Span.End {
+			continue
+		}
+		taken := -1 // last token of the content taken so far
+		for ti, t := range s.Tokens {
+			if ti <= taken {
+				continue
+			}
+			v := tokRef{si, ti}
+			lo, hi, m, cue, ok := sc.reportedClause(v, t)
+			if !ok {
+				continue
+			}
+			sp := ix.speaker(m)
+			if sp.Name == "" && !sp.Unnamed {
+				continue
+			}
+			span := model.Span{Start: s.Tokens[lo].Span.Start, End: s.Tokens[hi].Span.End}
+			out = append(out, model.Quote{
+				Speaker:  sp,
+				Text:     doc.Text[span.Start:span.End],
+				Kind:     model.Indirect,
+				Cue:      cue,
+				Span:     span,
+				Sentence: si,
+			})
+			taken = max(hi, ti)
+		}
+	}
+	return out
+}
+
+// reportedClause reads the reported clause of token v: its complement when
+// v is a report verb, the clause it qualifies when v is "according to X".
+// It returns the first and last token of the content, the speaker and cue.
+func (sc *scan) reportedClause(v tokRef, t model.Token) (lo, hi int, m mention, cue string, ok bool) {
+	d := sc.deps
+	toks := d.sents[v.s].Tokens
+	if c, okc := d.child(v, "case"); okc && d.lower(c) == "according" {
+		h, okh := d.head(v)
+		if !okh || toks[h.t].UPOS != "VERB" && toks[h.t].UPOS != "AUX" && toks[h.t].UPOS != "ADJ" && toks[h.t].UPOS != "NOUN" {
+			return
+		}
+		if m, ok = sc.accordingMention(c, v); !ok || m.kind == mNominal && !sc.phrase(m.from, m.to).person {
+			return 0, 0, mention{}, "", false
+		}
+		alo, ahi := d.phrase(v, nil)
+		lo, hi = d.phrase(h, nil)
+		switch {
+		case alo <= lo: // According to X, CLAUSE.
+			lo = ahi + 1
+		case ahi >= hi-1: // CLAUSE, according to X.
+			hi = alo - 1
+		default:
+			return 0, 0, mention{}, "", false
+		}
+		lo, hi = trimPunct(toks, lo, hi)
+		return lo, hi, m, "according to", hi-lo >= 2
+	}
+	if t.UPOS != "VERB" || !indirectLemmas[strings.ToLower(t.Lemma)] {
+		return
+	}
+	c, okc := d.child(v, "ccomp")
+	if !okc || c.t < v.t || toks[c.t].UPOS != "VERB" && toks[c.t].UPOS != "AUX" && !d.hasChild(c, "cop") {
+		return
+	}
+	if m, ok = sc.verbSubject(v, -1, 0); !ok {
+		return
+	}
+	lo, hi = d.phrase(c, nil)
+	if mk, okm := d.child(c, "mark"); okm && mk.t == lo && d.lower(mk) == "that" {
+		lo++
+	}
+	lo, hi = trimPunct(toks, lo, hi)
+	return lo, hi, m, strings.ToLower(t.Text), hi-lo >= 2
+}
+
+// accordingMention reads X in "according to X" (c is "according", x the
+// head of X) with the scanner's reader from the word after "to", as the
+// rules do; the parse's phrase when that fails.
+func (sc *scan) accordingMention(c, x tokRef) (mention, bool) {
+	d := sc.deps
+	toks := d.sents[x.s].Tokens
+	if f, ok := d.child(c, "fixed"); ok && f.t+1 < len(toks) {
+		from, _ := sc.itemRange(toks[f.t+1].Span.Start, toks[f.t+1].Span.End)
+		_, to := sc.itemRange(toks[x.t].Span.Start, d.sents[x.s].Span.End)
+		if from >= 0 && to > from {
+			if m, _, ok := sc.mentionRight(from, to); ok {
+				return m, true
+			}
+		}
+	}
+	return sc.tokenMention(x, x)
+}
+
+// hasChild: r has a dependent with relation rel.
+func (d *deps) hasChild(r tokRef, rel string) bool {
+	_, ok := d.child(r, rel)
+	return ok
+}
+
+// trimPunct drops punctuation at both ends of the token range [lo, hi],
+// and a conjunction opening it ("but the man was found").
+func trimPunct(toks []model.Token, lo, hi int) (int, int) {
+	for lo < hi && (toks[lo].UPOS == "PUNCT" || toks[lo].UPOS == "CCONJ") {
+		lo++
+	}
+	for hi > lo && toks[hi].UPOS == "PUNCT" {
+		hi--
+	}
+	return lo, hi
 }

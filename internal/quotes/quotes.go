@@ -66,6 +66,15 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 		a := atts[qi]
 		sp := ix.speaker(a.m)
 		if sp.Name == "" && !sp.Unnamed {
+			// A pronoun our resolver leaves open: the actor resolution
+			// may know whom it refers to.
+			if r, ok := sc.actorReferent(doc, cfg.mentions, sp.Span); ok {
+				text, span := sp.Text, sp.Span
+				sp = ix.speaker(r)
+				sp.Text, sp.Span = text, span
+			}
+		}
+		if sp.Name == "" && !sp.Unnamed {
 			continue // a pronoun we could not resolve: no invented speaker
 		}
 		// "The Wooster professor added": a description that names nobody
@@ -180,4 +189,39 @@ func codes(doc *model.Document, qs []model.Quote, ms []actors.Mention) {
 			}
 		}
 	}
+}
+
+// actorReferent returns the named mention that the actor resolution links
+// the words at span to (a pronoun's or a title's antecedent), read with the
+// scanner's phrase reader.
+func (sc *scan) actorReferent(doc *model.Document, ms []actors.Mention, span model.Span) (mention, bool) {
+	for _, m := range ms {
+		if m.Antecedent < 0 || m.Antecedent >= len(ms) || m.Sentence < 0 || m.Sentence >= len(doc.Sentences) {
+			continue
+		}
+		toks := doc.Sentences[m.Sentence].Tokens
+		if m.First < 0 || m.Last >= len(toks) || m.First > m.Last {
+			continue
+		}
+		if toks[m.First].Span.Start >= span.End || toks[m.Last].Span.End <= span.Start {
+			continue
+		}
+		root := ms[m.Antecedent]
+		if root.Sentence < 0 || root.Sentence >= len(doc.Sentences) {
+			return mention{}, false
+		}
+		rt := doc.Sentences[root.Sentence].Tokens
+		if root.First < 0 || root.Last >= len(rt) || root.First > root.Last {
+			return mention{}, false
+		}
+		from, to := sc.itemRange(rt[root.First].Span.Start, rt[root.Last].Span.End)
+		if from < 0 {
+			return mention{}, false
+		}
+		if r, _, ok := sc.mentionRight(from, to); ok && r.kind == mName {
+			return r, true
+		}
+		return mention{}, false
+	}
+	return mention{}, false
 }
