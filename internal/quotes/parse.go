@@ -674,7 +674,26 @@ func (sc *scan) reportedClause(v tokRef, t model.Token) (lo, hi int, m mention, 
 		return
 	}
 	lo, hi = d.phrase(c, nil)
-	if mk, okm := d.child(c, "mark"); okm && mk.t == lo && d.lower(mk) == "that" {
+	// The content starts after the verb and its own words before the
+	// clause ("told reporters on Monday"), whatever the parse hung on the
+	// clause's subject ("said fixing the plant, which ..., may take a
+	// year").
+	after := v.t + 1
+	for _, k := range d.kids[v.s][v.t] {
+		if k <= v.t || k >= c.t {
+			continue
+		}
+		switch rel := toks[k].Deprel; {
+		case rel == "obj" && !listenerCues[strings.ToLower(t.Text)]:
+			continue // "said fixing the plant ... may take a year": content
+		case rel == "obj", rel == "iobj", rel == "advmod", strings.HasPrefix(rel, "obl"), rel == "punct":
+			if _, khi := d.phrase(tokRef{v.s, k}, nil); khi < c.t {
+				after = max(after, khi+1)
+			}
+		}
+	}
+	lo = min(lo, after)
+	if lo < len(toks) && toks[lo].Deprel == "mark" && d.lower(tokRef{v.s, lo}) == "that" {
 		lo++
 	}
 	lo, hi = trimPunct(toks, lo, hi)
