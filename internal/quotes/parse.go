@@ -650,13 +650,15 @@ func (sc *scan) reportedClause(v tokRef, t model.Token) (lo, hi int, m mention, 
 		if m, ok = sc.accordingMention(c, v); !ok || m.kind == mNominal && !sc.phrase(m.from, m.to).person {
 			return 0, 0, mention{}, "", false
 		}
+		// The clause is the rest of the sentence: the parse often hangs
+		// "according to X" on a word inside it.
 		alo, ahi := d.phrase(v, nil)
-		lo, hi = d.phrase(h, nil)
+		first, last := trimPunct(toks, 0, len(toks)-1)
 		switch {
-		case alo <= lo: // According to X, CLAUSE.
-			lo = ahi + 1
-		case ahi >= hi-1: // CLAUSE, according to X.
-			hi = alo - 1
+		case alo <= first: // According to X, CLAUSE.
+			lo, hi = ahi+1, last
+		case ahi >= last: // CLAUSE, according to X.
+			lo, hi = first, alo-1
 		default:
 			return 0, 0, mention{}, "", false
 		}

@@ -159,6 +159,7 @@ func codes(doc *model.Document, qs []model.Quote, ms []actors.Mention) {
 	type coded struct {
 		span       model.Span
 		code, name string
+		person     bool // a person, or a reference to one
 	}
 	var cs []coded
 	for _, m := range ms {
@@ -169,12 +170,17 @@ func codes(doc *model.Document, qs []model.Quote, ms []actors.Mention) {
 		if m.First < 0 || m.Last >= len(toks) || m.First > m.Last {
 			continue
 		}
-		cs = append(cs, coded{model.Span{Start: toks[m.First].Span.Start, End: toks[m.Last].Span.End}, m.Code, m.Name})
+		person := m.Kind == actors.KindPerson || m.Kind == actors.KindSurname || m.Kind == actors.KindPronoun || m.Kind == actors.KindNominal
+		cs = append(cs, coded{model.Span{Start: toks[m.First].Span.Start, End: toks[m.Last].Span.End}, m.Code, m.Name, person})
 	}
 	for i := range qs {
 		sp := &qs[i].Speaker
 		for _, c := range cs {
-			if c.span.Start < sp.Span.End && sp.Span.Start < c.span.End {
+			// The mention over the speaker's words (or their affiliation),
+			// unless it is another person (the actor resolution took "he"
+			// for someone else).
+			other := c.person && sp.Name != "" && c.name != "" && !Match(c.name, sp.Name)
+			if c.span.Start < sp.Span.End && sp.Span.Start < c.span.End && !other {
 				sp.Code = c.code
 				break
 			}
