@@ -5,8 +5,11 @@
 // actor code), pronouns and back-references resolved within the document.
 //
 // It reads Document.Text and, when the document has been analysed, its
-// sentences, UPOS tags and entities; without them it falls back on a light
-// scan of the text. The rules are hand-written and documented in
+// sentences, tags, dependency parse and entities (and the actor mentions
+// given with WithActors): the speaker is the subject of the report verb the
+// parse links to the quote, read with the scanner's phrase reader; without
+// a parse, or when the parse links the quote to no report verb, hand-written
+// rules over a light scan of the text decide. Both are documented in
 // docs/quotes.md; Evaluate measures them against hand-annotated Wikinews
 // articles (testdata/wikinews-quotes.jsonl).
 package quotes
