@@ -23,3 +23,28 @@ const (
 	dAgent                               // a sector or title word, lower case: "government", "troops", "president"
 	numDictClasses = iota
 )
+
+// dictType returns the typer class a dictionary phrase of classes cls
+// names, or 0. Regions are left out: their names are common words that
+// are also surnames ("West", "South").
+func dictType(cls dictClass) int {
+	switch {
+	case cls&dPerson != 0:
+		return classOf(PERSON)
+	case cls&(dOrg|dBody|dSeat) != 0:
+		return classOf(ORG)
+	case cls&(dCountry|dCapital) != 0:
+		return classOf(GPE)
+	}
+	return 0
+}
+
+// phraseClass returns the classes of a phrase (tokens joined by spaces)
+// in the actor dictionaries and the list of well-known organisations.
+func phraseClass(p string) dictClass {
+	c := dictPhrases[p]
+	if inSet(orgNames, p) {
+		c |= dOrg
+	}
+	return c
+}
