@@ -91,7 +91,8 @@ func TestDictFeatures(t *testing.T) {
 	tr.reset(toks, nil)
 	feats := func(h int) map[linear.Feature]bool {
 		m := map[linear.Feature]bool{}
-		for _, f := range dictFeatures(nil, &tr, candidate{head: h, first: h, last: h}) {
+		fs, _ := dictFeatures(nil, &tr, candidate{head: h, first: h, last: h})
+		for _, f := range fs {
 			m[f] = true
 		}
 		return m

@@ -111,8 +111,8 @@ const maxSpanWords = 8
 // name, and the name's role in the sentence when it is a listed place.
 func typerFeatures(buf []linear.Feature, t *tree, c candidate) []linear.Feature {
 	buf = candidateFeatures(buf, t, c)
-	buf = dictFeatures(buf, t, c)
-	return conventionFeatures(buf, t, c)
+	buf, cls := dictFeatures(buf, t, c)
+	return conventionFeatures(buf, t, c, cls)
 }
 
 // spanFeatures appends the features for choosing span c for a head of
@@ -218,20 +218,23 @@ func candidateFeatures(buf []linear.Feature, t *tree, c candidate) []linear.Feat
 // classes of its head word, of the longest listed phrase in its name that
 // holds the head (and whether that is the whole name), of the name's first
 // and last words, and whether the head modifies a sector or title word
-// ("Russia 's government", "the Kyiv authorities").
-func dictFeatures(buf []linear.Feature, t *tree, c candidate) []linear.Feature {
+// ("Russia 's government", "the Kyiv authorities"). It returns the
+// classes of the name: of that longest phrase, or of the head word alone.
+func dictFeatures(buf []linear.Feature, t *tree, c candidate) ([]linear.Feature, dictClass) {
 	f := linear.Template
-	buf = appendClasses(buf, f(tDictHead), phraseClass(t.toks[c.head].Text))
+	name := phraseClass(t.toks[c.head].Text)
+	buf = appendClasses(buf, f(tDictHead), name)
 	if nf, nl := t.nameRange(c); nf < nl {
-		mf, ml, cls := t.longestPhrase(nf, nl, c.head)
-		buf = appendClasses(buf, f(tDictMatch).Int(b2u(mf == nf && ml == nl)), cls)
+		var mf, ml int
+		mf, ml, name = t.longestPhrase(nf, nl, c.head)
+		buf = appendClasses(buf, f(tDictMatch).Int(b2u(mf == nf && ml == nl)), name)
 		buf = appendClasses(buf, f(tDictFirst), phraseClass(t.toks[nf].Text))
 		buf = appendClasses(buf, f(tDictLast), phraseClass(t.toks[nl].Text))
 	}
 	if g := t.toks[c.head].Head - 1; g >= 0 && g < len(t.toks) && dictPhrases[t.toks[g].Lemma]&dAgent != 0 {
 		buf = append(buf, f(tDictGov).Str(t.rel[c.head]))
 	}
-	return buf
+	return buf, name
 }
 
 // appendClasses appends one feature per class in cls.
@@ -272,13 +275,13 @@ func (t *tree) longestPhrase(first, last, h int) (mf, ml int, cls dictClass) {
 }
 
 // conventionFeatures appends, for a name the gazetteers list as a place
-// (or the dictionaries as anything), its class with its relation, its
+// (or the dictionaries as anything: classes name), its class with its relation, its
 // governor, its preposition and the next word: GUM types a country by
 // its role, a place "in Sweden" but an organization when it acts
 // ("Sweden defeated Panama").
-func conventionFeatures(buf []linear.Feature, t *tree, c candidate) []linear.Feature {
+func conventionFeatures(buf []linear.Feature, t *tree, c candidate, name dictClass) []linear.Feature {
 	nf, nl := t.nameRange(c)
-	var kind uint64
+	kind := uint64(name) << 8
 	for i := nf; i <= nl; i++ {
 		switch gazClass(t.toks[i].Text) {
 		case gzCountry:
@@ -286,12 +289,6 @@ func conventionFeatures(buf []linear.Feature, t *tree, c candidate) []linear.Fea
 		case gzContinent:
 			kind |= 2
 		}
-	}
-	if nf < nl {
-		_, _, cls := t.longestPhrase(nf, nl, c.head)
-		kind |= uint64(cls) << 8
-	} else {
-		kind |= uint64(phraseClass(t.toks[c.head].Text)) << 8
 	}
 	if kind == 0 {
 		return buf
