@@ -49,6 +49,15 @@ const (
 	tTypeKindRel
 	tTypeLast
 	tTypeNext
+	tDictHead
+	tDictMatch
+	tDictFirst
+	tDictLast
+	tDictGov
+	tConvRel
+	tConvGov
+	tConvCase
+	tConvNext
 )
 
 // shape maps a word to its character classes with runs collapsed:
@@ -98,9 +107,12 @@ func suffix(w string, n int) string {
 const maxSpanWords = 8
 
 // typerFeatures appends the features for typing the head of candidate c,
-// its base span.
+// its base span: those of the candidate, what the dictionaries know of its
+// name, and the name's role in the sentence when it is a listed place.
 func typerFeatures(buf []linear.Feature, t *tree, c candidate) []linear.Feature {
-	return candidateFeatures(buf, t, c)
+	buf = candidateFeatures(buf, t, c)
+	buf, cls := dictFeatures(buf, t, c)
+	return conventionFeatures(buf, t, c, cls)
 }
 
 // spanFeatures appends the features for choosing span c for a head of
@@ -164,13 +176,7 @@ func candidateFeatures(buf []linear.Feature, t *tree, c candidate) []linear.Feat
 		}
 	}
 	buf = append(buf, f(tCapitals).Int(uint64(min(caps, 5))).Int(uint64(min(c.last-c.first+1, 6))))
-	nf, nl := c.head, c.head
-	for nf > c.first && t.nameWord[nf-1] {
-		nf--
-	}
-	for nl < c.last && t.nameWord[nl+1] {
-		nl++
-	}
+	nf, nl := t.nameRange(c)
 	buf = append(buf,
 		f(tNameLen).Int(uint64(min(nl-nf+1, 4))),
 		f(tNameFirst).Str(t.lower[nf]),
@@ -206,6 +212,107 @@ func candidateFeatures(buf []linear.Feature, t *tree, c candidate) []linear.Feat
 		f(tNextShape).Str(nextShape),
 		f(tPrevWordRel).Str(prev).Str(t.rel[c.head]),
 	)
+}
+
+// dictFeatures appends what the dictionaries say about candidate c: the
+// classes of its head word, of the longest listed phrase in its name that
+// holds the head (and whether that is the whole name), of the name's first
+// and last words, and whether the head modifies a sector or title word
+// ("Russia 's government", "the Kyiv authorities"). It returns the
+// classes of the name: of that longest phrase, or of the head word alone.
+func dictFeatures(buf []linear.Feature, t *tree, c candidate) ([]linear.Feature, dictClass) {
+	f := linear.Template
+	name := phraseClass(t.toks[c.head].Text)
+	buf = appendClasses(buf, f(tDictHead), name)
+	if nf, nl := t.nameRange(c); nf < nl {
+		var mf, ml int
+		mf, ml, name = t.longestPhrase(nf, nl, c.head)
+		buf = appendClasses(buf, f(tDictMatch).Int(b2u(mf == nf && ml == nl)), name)
+		buf = appendClasses(buf, f(tDictFirst), phraseClass(t.toks[nf].Text))
+		buf = appendClasses(buf, f(tDictLast), phraseClass(t.toks[nl].Text))
+	}
+	if g := t.toks[c.head].Head - 1; g >= 0 && g < len(t.toks) && dictPhrases[t.toks[g].Lemma]&dAgent != 0 {
+		buf = append(buf, f(tDictGov).Str(t.rel[c.head]))
+	}
+	return buf, name
+}
+
+// appendClasses appends one feature per class in cls.
+func appendClasses(buf []linear.Feature, f linear.Feature, cls dictClass) []linear.Feature {
+	for k := range numDictClasses {
+		if cls&(1<<k) != 0 {
+			buf = append(buf, f.Int(uint64(k)))
+		}
+	}
+	return buf
+}
+
+// longestPhrase returns the longest run of tokens in [first, last] that
+// holds h and is a listed phrase, with its classes (cls 0 if none).
+func (t *tree) longestPhrase(first, last, h int) (mf, ml int, cls dictClass) {
+	best := -1
+	for i := first; i <= h; i++ {
+		t.buf = t.buf[:0]
+		for j := i; j <= last; j++ {
+			if j > i {
+				t.buf = append(t.buf, ' ')
+			}
+			t.buf = append(t.buf, t.toks[j].Text...)
+			if j < h || j-i <= best {
+				continue
+			}
+			// Indexing with string(t.buf) does not allocate.
+			c, ok := dictPhrases[string(t.buf)]
+			if _, org := orgNames[string(t.buf)]; org {
+				c, ok = c|dOrg, true
+			}
+			if ok {
+				mf, ml, cls, best = i, j, c, j-i
+			}
+		}
+	}
+	return mf, ml, cls
+}
+
+// conventionFeatures appends, for a name the gazetteers list as a place
+// (or the dictionaries as anything: classes name), its class with its relation, its
+// governor, its preposition and the next word: GUM types a country by
+// its role, a place "in Sweden" but an organization when it acts
+// ("Sweden defeated Panama").
+func conventionFeatures(buf []linear.Feature, t *tree, c candidate, name dictClass) []linear.Feature {
+	nf, nl := t.nameRange(c)
+	kind := uint64(name) << 8
+	for i := nf; i <= nl; i++ {
+		switch gazClass(t.toks[i].Text) {
+		case gzCountry:
+			kind |= 1
+		case gzContinent:
+			kind |= 2
+		}
+	}
+	if kind == 0 {
+		return buf
+	}
+	f := linear.Template
+	gov := "<root>"
+	if g := t.toks[c.head].Head - 1; g >= 0 && g < len(t.toks) {
+		gov = t.toks[g].Lemma
+	}
+	next := "</s>"
+	if nl+1 < len(t.toks) {
+		next = t.lower[nl+1]
+	}
+	buf = append(buf,
+		f(tConvRel).Int(kind).Str(t.toks[c.head].Deprel),
+		f(tConvGov).Int(kind).Str(t.rel[c.head]).Str(gov),
+		f(tConvNext).Int(kind).Str(next),
+	)
+	for _, d := range t.children[c.head] {
+		if t.rel[d] == "case" {
+			buf = append(buf, f(tConvCase).Int(kind).Str(t.lower[d]))
+		}
+	}
+	return buf
 }
 
 func b2u(b bool) uint64 {

@@ -43,6 +43,7 @@ type tree struct {
 	// lower case ("Zelensky Pursues White House Meeting").
 	nameWord []bool
 	headline bool
+	buf      []byte // scratch for dictionary lookups
 }
 
 func (t *tree) reset(toks []model.Token, lex *Lexicon) {
@@ -375,16 +376,23 @@ func isParticle(w string) bool {
 	return false
 }
 
-// nameAround returns the name words around c's head inside its span,
-// joined by spaces: the name a document-level pass looks up.
-func (t *tree) nameAround(c candidate) string {
-	first, last := c.head, c.head
+// nameRange returns the run of name words around c's head inside its
+// span.
+func (t *tree) nameRange(c candidate) (first, last int) {
+	first, last = c.head, c.head
 	for first > c.first && t.nameWord[first-1] {
 		first--
 	}
 	for last < c.last && t.nameWord[last+1] {
 		last++
 	}
+	return first, last
+}
+
+// nameAround returns the name words around c's head inside its span,
+// joined by spaces: the name a document-level pass looks up.
+func (t *tree) nameAround(c candidate) string {
+	first, last := t.nameRange(c)
 	for first < last && isDeterminer(t.toks[first].Text) {
 		first++
 	}

@@ -154,8 +154,8 @@ func (r *Recognizer) Mentions(toks []model.Token) []Mention {
 }
 
 // mentions is Mentions where a head the typer rejects is still typed
-// when its name (the name words around it) is in known, after all
-// others.
+// when its name (the name words around it) is in known or in the
+// dictionaries, after all others.
 func (r *Recognizer) mentions(toks []model.Token, known map[string]int) []Mention {
 	if len(toks) == 0 {
 		return nil
@@ -169,7 +169,12 @@ func (r *Recognizer) mentions(toks []model.Token, known map[string]int) []Mentio
 		r.typer.Score(sc.feats, sc.scores)
 		class, margin := bestClass(sc.scores)
 		if margin <= 0 {
-			k, ok := known[sc.tree.nameAround(group[0])]
+			name := sc.tree.nameAround(group[0])
+			k, ok := known[name]
+			if !ok {
+				k = dictType(phraseClass(name))
+				ok = k > 0
+			}
 			if !ok {
 				return
 			}
