@@ -136,6 +136,7 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 	showErrors := fs.Bool("errors", false, "list each missed and spurious mention (text output)")
 	modelDir := fs.String("model", "", "load typer.lin, span.lin and case.lex from this directory instead of the embedded models")
 	goldTrees := fs.Bool("gold-trees", false, "use the corpus's gold tags and trees instead of the tagger's and parser's (GUM only)")
+	allPredicted := fs.Bool("all-predicted", false, "on GUM, score every predicted mention, not only those headed by a proper noun in the analysis (the scoring before round 4)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -175,8 +176,12 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 		names := sents != nil && strings.EqualFold(filepath.Ext(f), ".iob2")
 		for _, doc := range byDocument(sents) {
 			for i, pred := range rec.DocumentMentions(sentenceTokens(doc)) {
-				if names {
+				score.AddDescribed(doc[i].Described, pred)
+				switch {
+				case names:
 					pred = nameSpans(pred)
+				case !*allPredicted:
+					pred = eval.ProperNounHeaded(doc[i].Tokens, pred)
 				}
 				score.Add(doc[i].Mentions, pred)
 				if *showErrors {
@@ -274,8 +279,9 @@ func loadRecognizer(dir string) (*ner.Recognizer, error) {
 }
 
 // crossValidateNER trains k models, each without one fold of the GUM news
-// and interview training documents, and scores them on the held-out fold.
-func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner.Lexicon, k int, opts []ner.TrainOption) error {
+// and interview training documents, and scores them on the held-out fold
+// (all predicted mentions, or only those headed by a proper noun).
+func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner.Lexicon, k int, allPredicted bool, opts []ner.TrainOption) error {
 	var held []int
 	for i, f := range files {
 		if b := filepath.Base(f); strings.HasPrefix(b, "GUM_news_") || strings.HasPrefix(b, "GUM_interview_") {
@@ -308,6 +314,10 @@ func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner
 		}
 		for i := range test {
 			for j, pred := range rec.DocumentMentions(sentenceTokens(perFile[i])) {
+				score.AddDescribed(perFile[i][j].Described, pred)
+				if !allPredicted {
+					pred = eval.ProperNounHeaded(perFile[i][j].Tokens, pred)
+				}
 				score.Add(perFile[i][j].Mentions, pred)
 			}
 			sentences += len(perFile[i])
@@ -388,13 +398,21 @@ func writeNERScore(a *app, s *eval.NERScore, files []string, sentences int, asJS
 		c := s.ByType[t]
 		rows = append(rows, nerResult{Type: t, Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Count: c})
 	}
+	d := s.Described
 	if asJSON {
-		return json.NewEncoder(a.stdout).Encode(map[string]any{"files": files, "sentences": sentences, "scores": rows})
+		out := map[string]any{"files": files, "sentences": sentences, "scores": rows}
+		if d.TP+d.FN > 0 {
+			out["described_names"] = map[string]any{"found": d.TP, "total": d.TP + d.FN, "recall": d.Recall()}
+		}
+		return json.NewEncoder(a.stdout).Encode(out)
 	}
 	fmt.Fprintf(a.stdout, "%d files, %d sentences (exact span, typed; GPE/LOC scored as PLACE)\n", len(files), sentences)
 	fmt.Fprintf(a.stdout, "%-8s %9s %9s %9s %6s %6s %6s\n", "type", "precision", "recall", "F1", "tp", "fp", "fn")
 	for _, r := range rows {
 		fmt.Fprintf(a.stdout, "%-8s %9.4f %9.4f %9.4f %6d %6d %6d\n", r.Type, r.Precision, r.Recall, r.F1, r.TP, r.FP, r.FN)
+	}
+	if d.TP+d.FN > 0 {
+		fmt.Fprintf(a.stdout, "names under a common noun (not scored above): %d of %d found (%.4f)\n", d.TP, d.TP+d.FN, d.Recall())
 	}
 	return nil
 }
@@ -408,6 +426,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	useLex := fs.Bool("case-lexicon", true, "use capitalisation statistics from Wikinews and EWT train as features")
 	goldTrees := fs.Bool("gold-trees", false, "train on GUM's gold tags and trees instead of the tagger's and parser's")
 	cv := fs.Int("cv", 0, "instead of writing models, report K-fold cross-validated scores over the GUM news and interview training documents")
+	allPredicted := fs.Bool("all-predicted", false, "with --cv, score every predicted mention, not only those headed by a proper noun in the analysis")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -452,7 +471,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	}
 	opts := []ner.TrainOption{ner.Seed(*seed), ner.Epochs(*epochs), ner.MinWeight(*minWeight)}
 	if *cv > 0 {
-		return crossValidateNER(a, files, perFile, lex, *cv, opts)
+		return crossValidateNER(a, files, perFile, lex, *cv, *allPredicted, opts)
 	}
 	if a.terminal {
 		opts = append(opts, ner.Progress(func(e int) {

@@ -56,6 +56,57 @@ func TestEvalNER(t *testing.T) {
 	}
 }
 
+// gumSentence is a GUM-style sentence written for this test: a person
+// described by a common noun with a name under it (not scored), an
+// organization and a place headed by proper nouns.
+const gumSentence = `# newdoc id = GUM_news_cli
+# text = The rapper Kanye West met Apple executives in Paris .
+1	The	the	DET	DT	_	2	det	_	Entity=(1-person-new-x-x-1-sgl
+2	rapper	rapper	NOUN	NN	_	5	nsubj	_	_
+3	Kanye	Kanye	PROPN	NNP	_	2	appos	_	_
+4	West	West	PROPN	NNP	_	3	flat	_	Entity=1)
+5	met	meet	VERB	VBD	_	0	root	_	_
+6	Apple	Apple	PROPN	NNP	_	7	compound	_	Entity=(2-person-new-x-x-1-sgl(3-organization-new-x-x-1-sgl)
+7	executives	executive	NOUN	NNS	_	5	obj	_	Entity=2)
+8	in	in	ADP	IN	_	9	case	_	_
+9	Paris	Paris	PROPN	NNP	_	5	obl	_	Entity=(4-place-new-x-x-1-sgl)
+10	.	.	PUNCT	.	_	5	punct	_	_
+
+`
+
+// TestEvalNERScoredSet checks the two scorings of GUM files: the gold
+// mentions are the same (those headed by a proper noun), and the default
+// scores a subset of the predictions --all-predicted scores.
+func TestEvalNERScoredSet(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "g.conllu")
+	os.WriteFile(f, []byte(gumSentence), 0o644)
+	var counts [2]struct{ TP, FP, FN int }
+	for i, args := range [][]string{{"eval", "ner", "--json", f}, {"eval", "ner", "--json", "--all-predicted", f}} {
+		code, out, errs := runCLI(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		var res struct {
+			Scores []struct {
+				Type       string
+				TP, FP, FN int
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Scores) == 0 || res.Scores[0].Type != "ALL" {
+			t.Fatalf("%v: output %q: %v", args, out, err)
+		}
+		all := res.Scores[0]
+		counts[i].TP, counts[i].FP, counts[i].FN = all.TP, all.FP, all.FN
+	}
+	d, a := counts[0], counts[1]
+	if d.TP+d.FN != 2 || a.TP+a.FN != 2 {
+		t.Errorf("gold mentions: %d and %d, want 2 (Apple, Paris)", d.TP+d.FN, a.TP+a.FN)
+	}
+	if d.TP > a.TP || d.FP > a.FP {
+		t.Errorf("default scoring %+v is not a subset of --all-predicted %+v", d, a)
+	}
+}
+
 func TestTrainNERUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"train", "ner", "extra"},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,8 +41,14 @@ type Sentence struct {
 	// them (GUM), else nil.
 	Tokens   []model.Token
 	Mentions []Mention // gold mentions; they may nest (GUM)
-	Doc      string    // document id, when known
-	Pos      string    // "file:line" of the sentence, for messages
+	// Described are the gold mentions headed by a common noun with a
+	// name under it ("rapper Kanye West", GUM only): First and Last are
+	// the mention, NameFirst and NameLast the name. They are not scored
+	// (their head is not a proper noun), but the name is a mention the
+	// recognizer should find.
+	Described []Mention
+	Doc       string // document id, when known
+	Pos       string // "file:line" of the sentence, for messages
 }
 
 // ReadIOB2 reads a CoNLL-style IOB2 file (UNER): one token per line with
@@ -162,7 +169,8 @@ func ReadIOB2File(path string) ([]Sentence, error) {
 // entities of type person, organization and place whose head is a proper
 // noun: the head is the first word of the mention whose syntactic head lies
 // outside it, and it must have UPOS PROPN. Nested mentions that qualify are
-// all kept.
+// all kept. Those headed by another word with a name under it are kept
+// apart, in Described.
 func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 	var out []Sentence
 	doc := ""
@@ -184,8 +192,10 @@ func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 			if t == "" {
 				continue
 			}
-			if s.Words[headOf(s, sp.First, sp.Last)].UPOS == "PROPN" {
+			if HeadedByProperNoun(sent.Tokens, sp.First, sp.Last) {
 				sent.Mentions = append(sent.Mentions, Mention{First: sp.First, Last: sp.Last, Type: t})
+			} else if first, last := describedName(sent.Tokens, sp.First, sp.Last); first >= 0 {
+				sent.Described = append(sent.Described, Mention{First: sp.First, Last: sp.Last, Type: t, NameFirst: first, NameLast: last})
 			}
 		}
 		out = append(out, sent)
@@ -266,15 +276,54 @@ func gumEntities(s *conllu.Sentence) ([]Mention, error) {
 	return out, nil
 }
 
-// headOf returns the first word of [first, last] whose head lies outside.
-func headOf(s *conllu.Sentence, first, last int) int {
+// describedName returns the name under the head of the mention [first,
+// last]: its first proper noun attached to the head as flat or appos
+// ("Biologist Nick Bos", "the physician Yang Buwei") with the flat words
+// after it ("Bos", "Buwei"); or -1, -1. Other proper nouns under a common
+// noun are not its name ("speakers of Kujireray", "Wave 4 respondents").
+func describedName(toks []model.Token, first, last int) (int, int) {
+	h := MentionHead(toks, first, last)
 	for i := first; i <= last; i++ {
-		h := s.Words[i].Head - 1
-		if h < first || h > last {
+		if toks[i].Head-1 != h || toks[i].UPOS != "PROPN" || !hasRel(toks[i], "flat", "appos") {
+			continue
+		}
+		end := i
+		for end < last {
+			n := toks[end+1]
+			if g := n.Head - 1; !hasRel(n, "flat") || g != h && (g < i || g > end) {
+				break
+			}
+			end++
+		}
+		return i, end
+	}
+	return -1, -1
+}
+
+// hasRel reports whether t's relation, without subtype, is one of rels.
+func hasRel(t model.Token, rels ...string) bool {
+	rel, _, _ := strings.Cut(t.Deprel, ":")
+	return slices.Contains(rels, rel)
+}
+
+// MentionHead returns the head of the mention [first, last] in the tree
+// of toks: its first word attached outside it.
+func MentionHead(toks []model.Token, first, last int) int {
+	for i := first; i <= last; i++ {
+		if h := toks[i].Head - 1; h < first || h > last {
 			return i
 		}
 	}
 	return first
+}
+
+// HeadedByProperNoun reports whether the head of the mention [first,
+// last] is a proper noun, by the tags and tree of toks. It defines the
+// mentions GUM is scored on: a gold mention by the gold analysis, a
+// predicted one by the recognizer's own ("the rapper Kanye West" is
+// headed by "rapper" in GUM and not scored).
+func HeadedByProperNoun(toks []model.Token, first, last int) bool {
+	return toks[MentionHead(toks, first, last)].UPOS == "PROPN"
 }
 
 // ReadGUMSplits reads GUM's splits.md ("## dev" headings followed by

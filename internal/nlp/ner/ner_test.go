@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -235,8 +236,10 @@ func gumEval(t testing.TB, splits ...string) []Sentence {
 }
 
 // TestAccuracy scores the embedded models on the GUM news and interview
-// dev and test documents (the evaluation set of docs/ner.md). The floor
-// sits just under the measured F1 so that a regression fails.
+// dev and test documents (the evaluation set of docs/ner.md: predictions
+// headed by a proper noun in the analysis, as the gold mentions are in
+// GUM's). The floor sits just under the measured F1 so that a regression
+// fails.
 func TestAccuracy(t *testing.T) {
 	rec, err := Default()
 	if err != nil {
@@ -253,14 +256,15 @@ func TestAccuracy(t *testing.T) {
 			toks[i] = s.Tokens
 		}
 		for i, pred := range rec.DocumentMentions(toks) {
+			pred = slices.DeleteFunc(pred, func(m Mention) bool { return !HeadedByProperNoun(toks[i], m.First, m.Last) })
 			tp, fp, fn = score(sents[i].Mentions, pred, tp, fp, fn)
 		}
 	}
 	p, r := float64(tp)/float64(tp+fp), float64(tp)/float64(tp+fn)
 	f := 2 * p * r / (p + r)
 	t.Logf("GUM news+interview dev+test: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", p, r, f, tp, fp, fn)
-	if f < 0.55 {
-		t.Errorf("F1 %.3f below the 0.55 floor", f)
+	if f < 0.57 {
+		t.Errorf("F1 %.3f below the 0.57 floor", f)
 	}
 }
 

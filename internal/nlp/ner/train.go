@@ -38,8 +38,9 @@ func Progress(fn func(epoch int)) TrainOption {
 // tagged and parsed Tokens (the analysis the recognizer will see at run
 // time), with lex (which may be nil) for the case features. A name head
 // learns the type of the gold mention one of its candidate spans matches
-// exactly, or of the gold mention it heads, or "not a mention"; the span
-// chooser learns which of its spans matched.
+// exactly, or of the gold mention it heads, or of the mention it names
+// under a common noun (Sentence.Described), or "not a mention"; the span
+// chooser learns which of its spans matched (goldFor).
 func Train(data []Sentence, lex *Lexicon, opts ...TrainOption) (*Recognizer, error) {
 	o := trainOptions{epochs: 20, seed: 1, minWeight: 1}
 	for _, opt := range opts {
@@ -56,18 +57,7 @@ func Train(data []Sentence, lex *Lexicon, opts ...TrainOption) (*Recognizer, err
 			return nil, fmt.Errorf("ner: %s: sentence without tagged and parsed tokens", s.Pos)
 		}
 		headGroups(sc.prepare(s.Tokens, lex), func(group []candidate) {
-			typ := 0
-			match := make([]bool, len(group))
-			for i, c := range group {
-				for _, m := range s.Mentions {
-					if m.First == c.first && m.Last == c.last && classOf(m.Type) > 0 {
-						typ, match[i] = classOf(m.Type), true
-					}
-				}
-			}
-			if typ == 0 {
-				typ = headedType(s, group[0].head)
-			}
+			typ, match := goldFor(s, group)
 			types = append(types, example{typerFeatures(nil, &sc.tree, group[0]), typ})
 			if typ == 0 || !slices.Contains(match, true) {
 				return
@@ -126,23 +116,47 @@ func (o *trainOptions) train(cls []string, examples []example, stream uint64) (*
 	return tr.Model(linear.MinWeight(o.minWeight))
 }
 
-// headedType returns the class of the gold mention whose head (its first
-// token attached outside it, in the sentence's tree) is h, or 0.
-func headedType(s Sentence, h int) int {
-	for _, m := range s.Mentions {
-		if h < m.First || h > m.Last {
-			continue
-		}
-		for i := m.First; i <= m.Last; i++ {
-			if g := s.Tokens[i].Head - 1; g < m.First || g > m.Last {
-				if i == h {
-					return classOf(m.Type)
-				}
-				break
+// goldFor returns the class a head's candidates learn and which of them
+// are its gold span: the class of the gold mention a candidate span
+// matches exactly, or of the gold mention the head heads (in the
+// sentence's tree). A name under a common noun ("rapper Kanye West", not
+// scored: its head is not a proper noun) is a mention all the same: its
+// head learns the type of the described mention, and the span chooser the
+// span of the mention if a candidate has it, else of the name.
+func goldFor(s Sentence, group []candidate) (int, []bool) {
+	match := make([]bool, len(group))
+	typ := 0
+	for i, c := range group {
+		for _, m := range s.Mentions {
+			if m.First == c.first && m.Last == c.last && classOf(m.Type) > 0 {
+				typ, match[i] = classOf(m.Type), true
 			}
 		}
 	}
-	return 0
+	h := group[0].head
+	for _, m := range s.Mentions {
+		if typ == 0 && h >= m.First && h <= m.Last && MentionHead(s.Tokens, m.First, m.Last) == h {
+			typ = classOf(m.Type)
+		}
+	}
+	if typ > 0 {
+		return typ, match
+	}
+	for _, d := range s.Described {
+		if h < d.NameFirst || h > d.NameLast || MentionHead(s.Tokens, d.NameFirst, d.NameLast) != h {
+			continue
+		}
+		for _, span := range [][2]int{{d.First, d.Last}, {d.NameFirst, d.NameLast}} {
+			for i, c := range group {
+				match[i] = c.first == span[0] && c.last == span[1]
+			}
+			if slices.Contains(match, true) {
+				break
+			}
+		}
+		return classOf(d.Type), match
+	}
+	return 0, match
 }
 
 // classOf returns the typer class of an entity type (0 for types it does
