@@ -136,7 +136,7 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 	showErrors := fs.Bool("errors", false, "list each missed and spurious mention (text output)")
 	modelDir := fs.String("model", "", "load typer.lin, span.lin and case.lex from this directory instead of the embedded models")
 	goldTrees := fs.Bool("gold-trees", false, "use the corpus's gold tags and trees instead of the tagger's and parser's (GUM only)")
-	allPredicted := fs.Bool("all-predicted", false, "on GUM, score every predicted mention, not only those headed by a proper noun in the analysis (the scoring before round 4)")
+	headedOnly := fs.Bool("proper-heads", false, "on GUM, score only the predicted mentions headed by a proper noun in parley's own analysis, as the gold set is selected (default: every prediction counts)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -180,7 +180,7 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 				switch {
 				case names:
 					pred = nameSpans(pred)
-				case !*allPredicted:
+				case *headedOnly:
 					pred = eval.ProperNounHeaded(doc[i].Tokens, pred)
 				}
 				score.Add(doc[i].Mentions, pred)
@@ -281,7 +281,7 @@ func loadRecognizer(dir string) (*ner.Recognizer, error) {
 // crossValidateNER trains k models, each without one fold of the GUM news
 // and interview training documents, and scores them on the held-out fold
 // (all predicted mentions, or only those headed by a proper noun).
-func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner.Lexicon, k int, allPredicted bool, opts []ner.TrainOption) error {
+func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner.Lexicon, k int, headedOnly bool, opts []ner.TrainOption) error {
 	var held []int
 	for i, f := range files {
 		if b := filepath.Base(f); strings.HasPrefix(b, "GUM_news_") || strings.HasPrefix(b, "GUM_interview_") {
@@ -315,7 +315,7 @@ func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner
 		for i := range test {
 			for j, pred := range rec.DocumentMentions(sentenceTokens(perFile[i])) {
 				score.AddDescribed(perFile[i][j].Described, pred)
-				if !allPredicted {
+				if headedOnly {
 					pred = eval.ProperNounHeaded(perFile[i][j].Tokens, pred)
 				}
 				score.Add(perFile[i][j].Mentions, pred)
@@ -426,7 +426,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	useLex := fs.Bool("case-lexicon", true, "use capitalisation statistics from Wikinews and EWT train as features")
 	goldTrees := fs.Bool("gold-trees", false, "train on GUM's gold tags and trees instead of the tagger's and parser's")
 	cv := fs.Int("cv", 0, "instead of writing models, report K-fold cross-validated scores over the GUM news and interview training documents")
-	allPredicted := fs.Bool("all-predicted", false, "with --cv, score every predicted mention, not only those headed by a proper noun in the analysis")
+	headedOnly := fs.Bool("proper-heads", false, "with --cv, score only the predicted mentions headed by a proper noun in parley's own analysis")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -471,7 +471,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	}
 	opts := []ner.TrainOption{ner.Seed(*seed), ner.Epochs(*epochs), ner.MinWeight(*minWeight)}
 	if *cv > 0 {
-		return crossValidateNER(a, files, perFile, lex, *cv, *allPredicted, opts)
+		return crossValidateNER(a, files, perFile, lex, *cv, *headedOnly, opts)
 	}
 	if a.terminal {
 		opts = append(opts, ner.Progress(func(e int) {
