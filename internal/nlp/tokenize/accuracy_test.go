@@ -173,7 +173,7 @@ func score(docs []goldDoc, dump func(format string, args ...any)) (toks, sents p
 // TestAccuracy measures token and sentence-boundary F1 against UD English
 // EWT test and the GUM news documents. The floors are a little under the
 // measured figures so that a regression fails the test; run with -v to see
-// the figures (reported in docs/nlp-tok.md).
+// the figures (reported in docs/tokens.md).
 func TestAccuracy(t *testing.T) {
 	ewt, err := refdata.Path("ud-english-ewt", "en_ewt-ud-test.conllu")
 	if err != nil {
