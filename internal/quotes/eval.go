@@ -49,6 +49,7 @@ func (s *Score) finish() {
 type Report struct {
 	Articles int        `json:"articles"`
 	Dev      Score      `json:"dev"`
+	Dev2     Score      `json:"dev2"`
 	Test     Score      `json:"test"`
 	Blind    Score      `json:"blind"`
 	All      Score      `json:"all"`
@@ -60,6 +61,8 @@ func (r *Report) Split(name string) *Score {
 	switch name {
 	case SplitDev:
 		return &r.Dev
+	case SplitDev2:
+		return &r.Dev2
 	case SplitTest:
 		return &r.Test
 	case SplitBlind:
@@ -115,7 +118,7 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	for _, sc := range []*Score{&r.Dev, &r.Test, &r.Blind, &r.All} {
+	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.All} {
 		sc.finish()
 	}
 	return r, nil
