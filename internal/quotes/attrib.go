@@ -514,7 +514,7 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 			e-- // "the media falsely describing him"
 		}
 		if e-1 > ss && sc.items[e-1].kind == itWord && !adverbs[sc.items[e-1].low] {
-			if start, ok := sc.npLeft(e, ss); ok {
+			if start, ok := sc.npLeft(e, ss); ok && !sc.prepObject(start, ss) {
 				m, ok := sc.analyse(start, e, 0, 0)
 				if !ok || m.kind != mName {
 					for k := e - 1; k > start; k-- {
@@ -565,6 +565,15 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 		return a, false, false
 	}
 	return attribution{m: m, cue: w.text, via: viaPre}, true, true
+}
+
+// prepObject: the phrase starting at item start is the object of a
+// preposition ("decided not to play for the Federation saying"), so it
+// cannot be the subject of a participle after it; "with X saying" and "an
+// order by X directing" can.
+func (sc *scan) prepObject(start, ss int) bool {
+	p, ok := sc.word(start - 1)
+	return ok && start-1 >= ss && prepositions[p.low] && p.low != "with" && p.low != "by"
 }
 
 // cueSubject finds who does the speaking of the cue verb at c: the phrase

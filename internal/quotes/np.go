@@ -106,7 +106,8 @@ func npToken(it item) bool {
 		return false
 	}
 	if it.cap {
-		return !notNames[it.text] || it.low == "the" || it.low == "a" || it.low == "an"
+		// "Do organisers ...?": a question's auxiliary is not in the phrase.
+		return (!notNames[it.text] || it.low == "the" || it.low == "a" || it.low == "an") && it.upos != "AUX"
 	}
 	if npBreak[it.low] && it.low != "and" || cues[it.low] != 0 && !roleNouns[it.low] || adverbs[it.low] {
 		return false
@@ -165,6 +166,10 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 	// A phrase cannot start with a connective.
 	for start < end && (sc.items[start].low == "of" || sc.items[start].low == "and" || sc.items[start].low == "'s") {
 		start++
+	}
+	// "One MP": the number opens the phrase (and makes it indefinite).
+	if w, ok := sc.word(start - 1); ok && start-1 >= min && start < end && numberWords[w.low] {
+		start--
 	}
 	return start, start < end
 }
@@ -422,12 +427,15 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	if len(words) == 0 {
 		return p
 	}
+	indefinite := false
 	if l := words[0].low; l == "the" || l == "a" || l == "an" || l == "another" {
 		p.definite = l == "the"
+		indefinite = !p.definite
 		words = words[1:]
 		from++
 	}
 	if len(words) > 1 && numberWords[words[0].low] {
+		indefinite = indefinite || !p.definite
 		words = words[1:]
 		from++
 	}
@@ -439,6 +447,11 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		p.desc = sc.textOf(from, to)
 		p.person = true
 		return p
+	}
+	// "One MP", "a Senator": an indefinite title describes someone, it
+	// does not name them (nor refer back to the one named MP).
+	if indefinite && len(words) == 1 && (titleWords[last.low] || roleNouns[last.low]) {
+		return describe()
 	}
 	p.roleOf = len(words) > 2 && !words[0].cap && (roleNouns[words[0].low] || titleWords[words[0].low]) && (words[1].low == "of" || words[1].low == "for" || words[1].low == "from")
 	endsInName := len(words) >= 2 && isNameWord(last) && !isTitleWord(last.low) && isNameWord(words[len(words)-2]) && !isTitleWord(words[len(words)-2].low)
@@ -627,7 +640,7 @@ tailDone:
 		k := n
 		for k > 0 {
 			w := words[k-1]
-			if w.cap || isAcronym(w.text) || (w.low == "of" || w.low == "for" || w.low == "on" || w.low == "and" || w.low == "the") && k < n {
+			if w.cap && !verbLike(w) || isAcronym(w.text) || (w.low == "of" || w.low == "for" || w.low == "on" || w.low == "and" || w.low == "the") && k < n {
 				k--
 				continue
 			}
@@ -652,6 +665,10 @@ tailDone:
 	}
 	return p
 }
+
+// verbLike: a capitalised word the tagger reads as a verb or auxiliary
+// ("Did the Iranian Chess Federation ...?"), not part of a name.
+func verbLike(w item) bool { return w.upos == "AUX" || w.upos == "VERB" }
 
 // orgLike: the phrase holds an organisation word, an acronym or an ORG entity.
 func (p *phraseInfo) orgLike(words []item) bool {
