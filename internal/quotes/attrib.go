@@ -289,6 +289,15 @@ func (sc *scan) isNaming(qi, ss int) bool {
 			return true
 		}
 	}
+	// "the theme of which is "Each for Equal"", "and "Democracy 2.0"": a
+	// short title-case quote inside a sentence is a name, not speech,
+	// unless someone's words describe something with it ("referred to the
+	// vote as "The Impeachment Hoax"").
+	if p, _ := sc.word(qi - 1); qi > ss && p.low != "as" && cues[p.low] == 0 && titleCase(sc.items[qi].text) && !strings.ContainsAny(strings.TrimRight(quoteInner(sc.items[qi].text), ".,"), ".!?,") {
+		if n := len(strings.Fields(quoteInner(sc.items[qi].text))); n >= 2 && n <= 5 {
+			return true
+		}
+	}
 	// the "outward investment" strategy: a quoted modifier of a noun
 	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) {
 		return true
@@ -468,6 +477,9 @@ func (sc *scan) alias(i, se int) (mention, int, bool) {
 func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	w := sc.items[c]
 	kind := cues[w.low]
+	if p, ok := sc.word(c - 1); ok && c-1 >= ss && hypotheticalModals[p.low] {
+		return a, false, true // "I would say "..."": not said
+	}
 	// "Trump was said to be suffering "...": no one is named as speaking.
 	if p, ok := sc.word(c - 1); ok && kind == cueSay && passiveOnly[p.low] && !isParticiple(w.low) {
 		if m, ok := sc.byAgent(qi+1, se); ok {

@@ -89,7 +89,7 @@ var adverbs = set(`also further later then previously repeatedly reportedly publ
 	has already always never not often directly personally`)
 
 // Pronouns that can be speakers, with gender ("" when either).
-var pronouns = map[string]string{"he": "m", "she": "f", "they": "", "it": "", "we": "", "i": ""}
+var pronouns = map[string]string{"he": "m", "she": "f", "they": "", "it": "", "we": "", "i": "", "you": ""}
 
 var honorifics = set(`dr mr mrs ms miss mx prof sir dame lord lady rev reverend mme madame monsignor
 	monsenor cde comrade fr father sheikh imam ayatollah hon`)

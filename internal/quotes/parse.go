@@ -204,7 +204,7 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 					return attribution{m: m, cue: "according to", via: viaAccording}, true
 				}
 			}
-			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] {
+			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] && !d.hypothetical(r) {
 				if m, ok := sc.verbSubject(r, qi, 0); ok {
 					return attribution{m: m, cue: toks[ti].Text, via: viaParse}, true
 				}
@@ -234,6 +234,9 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 			if _, agent := d.child(h, "obl:agent"); t.Deprel == "acl" && namingCues[strings.ToLower(t.Text)] && !agent {
 				return attribution{}, false // "a program called "X"" names
 			}
+			if d.hypothetical(h) {
+				return attribution{}, false
+			}
 			m, ok := sc.verbSubject(h, qi, 0)
 			if !ok {
 				return attribution{}, false
@@ -259,6 +262,24 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 	}
 	return attribution{}, false
 }
+
+// hypothetical: speech that did not happen, "I would say to them "..."",
+// "if a conspiracy of publishers says "..."": a conditional modal on the
+// verb, or the verb in an if-clause.
+func (d *deps) hypothetical(v tokRef) bool {
+	for _, c := range d.kids[v.s][v.t] {
+		t := d.sents[v.s].Tokens[c]
+		switch {
+		case t.Deprel == "aux" && hypotheticalModals[strings.ToLower(t.Text)]:
+			return true
+		case t.Deprel == "mark" && (strings.EqualFold(t.Text, "if") || strings.EqualFold(t.Text, "unless")):
+			return true
+		}
+	}
+	return false
+}
+
+var hypotheticalModals = set(`would could might 'd`)
 
 // hangingRels relate a report verb to the quote it follows or interrupts
 // (""...," he said" is parataxis in the parse).

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/parleyhq/parley/internal/model"
@@ -21,6 +22,65 @@ type docIndex struct {
 	ckeys    []string           // countKey of each mention ("" for descriptions)
 	words    [][]string         // lower-case words of each named mention's title and name
 	profiles map[string]profile // by countKey
+	turns    []turn             // interview turns, in order
+}
+
+// turn is a "((Name))" heading of an interview transcript: the paragraphs
+// up to the next heading are Name's words. The interviewer's turns are
+// "((WN))" or "((Wikinews))".
+type turn struct {
+	at          int // item index of the heading's first "("
+	m           mention
+	interviewer bool
+}
+
+// interviewTurns finds the "((Name))" headings that open paragraphs.
+func (sc *scan) interviewTurns() []turn {
+	var out []turn
+	for i := 0; i+4 < len(sc.items); i++ {
+		if !(i == 0 || sc.items[i-1].kind == itPara) || !sc.isPunct(i, "(") || !sc.isPunct(i+1, "(") {
+			continue
+		}
+		e := i + 2
+		for e < len(sc.items) && e < i+10 && sc.items[e].kind == itWord {
+			e++
+		}
+		if e == i+2 || !sc.isPunct(e, ")") || !sc.isPunct(e+1, ")") {
+			continue
+		}
+		name := sc.textOf(i+2, e)
+		t := turn{at: i, interviewer: name == "WN" || strings.HasPrefix(name, "Wikinews")}
+		if !t.interviewer {
+			m, _, ok := sc.mentionRight(i+2, e)
+			if !ok || m.kind != mName || m.org {
+				continue
+			}
+			t.m = m
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// turnSpeaker resolves "I" in an interviewee's answer to the interviewee,
+// and "you" in the interviewer's question to the interviewee of the nearest
+// answer.
+func (ix *docIndex) turnSpeaker(p mention) (mention, bool) {
+	k := sort.Search(len(ix.turns), func(k int) bool { return ix.turns[k].at > p.from }) - 1
+	if k < 0 {
+		return mention{}, false
+	}
+	switch w := ix.sc.items[p.from].low; {
+	case (w == "i" || w == "me") && !ix.turns[k].interviewer:
+		return ix.turns[k].m, true
+	case w == "you" && ix.turns[k].interviewer:
+		for _, j := range []int{k + 1, k - 1} {
+			if j >= 0 && j < len(ix.turns) && !ix.turns[j].interviewer {
+				return ix.turns[j].m, true
+			}
+		}
+	}
+	return mention{}, false
 }
 
 // match is Match with the key tokens of each name computed once.
@@ -84,6 +144,7 @@ func (sc *scan) index() *docIndex {
 			i = end - 1
 		}
 	}
+	ix.turns = sc.interviewTurns()
 	ix.ckeys = make([]string, len(ix.mentions))
 	ix.words = make([][]string, len(ix.mentions))
 	for k, im := range ix.mentions {
@@ -163,6 +224,9 @@ func (ix *docIndex) vote(si, at int, g string) {
 			return
 		}
 		if im.m.kind == mName && !im.m.org && im.m.to <= at {
+			if sc := ix.sc; sc.isPunct(im.m.from-1, "(") && sc.isPunct(im.m.from-2, "(") {
+				return // "((Dorsa Derakhshani)) My dad ... he": an interview turn's heading
+			}
 			d := 1
 			if g == "f" {
 				d = -1
@@ -278,8 +342,10 @@ func (ix *docIndex) antecedent(p mention) (mention, bool) {
 func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 	sc := ix.sc
 	switch sc.items[p.from].low {
-	case "i", "we", "me", "us":
-		return mention{}, false // the speaker of a first-person passage is not in the narrative
+	case "i", "we", "me", "us", "you":
+		// The speaker of a first-person passage is not in the narrative,
+		// but an interview's turn names it.
+		return ix.turnSpeaker(p)
 	}
 	si := sc.sentOf(p.from)
 	wantPerson := p.gender != ""
@@ -289,7 +355,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				// a person: "the head of ...", not "a party"
 				return !plural(im.m.desc) && roleNouns[lastHead(im.m.desc)]
 			}
-			if im.m.kind != mName || im.m.org {
+			if im.m.kind != mName || im.m.org || sc.placeName(im.m) {
 				return false
 			}
 			g := ix.genderOf(im.m)
@@ -389,6 +455,17 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		head = w
 	}
 	head = strings.TrimSuffix(head, "'s")
+	// "the local health minister" is not the Civil Aviation Minister: the
+	// title words before the head must be in the name's title too.
+	var mods []string
+	for _, w := range words {
+		if w == head {
+			break
+		}
+		if titleWords[w] && w != "former" && w != "acting" && w != "senior" {
+			mods = append(mods, w)
+		}
+	}
 	// Among earlier names with that word in their title or name, the most
 	// mentioned wins (the topic of the article), then the latest.
 	var best mention
@@ -398,7 +475,7 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		if im.m.from >= m.from || im.m.kind != mName {
 			continue
 		}
-		if !slices.Contains(ix.words[k], head) {
+		if !slices.Contains(ix.words[k], head) || slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(ix.words[k], w) }) {
 			continue
 		}
 		if n := ix.counts[ix.ckeys[k]]; n > bestN {
@@ -409,6 +486,24 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		return best, true
 	}
 	return mention{}, false
+}
+
+// placeName: a name the entity tagger marks as a place ("the United
+// States"), which he or she cannot refer to.
+func (sc *scan) placeName(m mention) bool {
+	place := false
+	for _, it := range sc.items[m.from:m.to] {
+		if it.person {
+			return false
+		}
+		if it.cap && it.kind == itWord {
+			if !it.place {
+				return false
+			}
+			place = true
+		}
+	}
+	return place
 }
 
 // plural: a description whose head noun is plural ("the men", "officials").
