@@ -298,6 +298,10 @@ func (sc *scan) isNaming(qi, ss int) bool {
 			return true
 		}
 	}
+	// anti-Brexit ("British exit"): a gloss in brackets.
+	if qi > ss && sc.isPunct(qi-1, "(") && sc.isPunct(qi+1, ")") && !sentenceLike(sc.items[qi].text) {
+		return true
+	}
 	// the "outward investment" strategy: a quoted modifier of a noun
 	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) {
 		return true
@@ -594,7 +598,8 @@ func (sc *scan) cueSubject(c, ss, se int) (mention, bool) {
 	if m, ok := sc.subjectBefore(c, ss); ok {
 		return m, true
 	}
-	if c == ss || sc.items[c-1].kind == itQuote || sc.isPunct(c-1, ",") {
+	// "told Discover Magazine": the listener follows, not the speaker.
+	if (c == ss || sc.items[c-1].kind == itQuote || sc.isPunct(c-1, ",")) && !tellCues[sc.items[c].low] {
 		if m, _, ok := sc.mentionRight(c+1, se); ok {
 			return m, true
 		}

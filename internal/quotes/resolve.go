@@ -224,8 +224,8 @@ func (ix *docIndex) vote(si, at int, g string) {
 			return
 		}
 		if im.m.kind == mName && !im.m.org && im.m.to <= at {
-			if sc := ix.sc; sc.isPunct(im.m.from-1, "(") && sc.isPunct(im.m.from-2, "(") {
-				return // "((Dorsa Derakhshani)) My dad ... he": an interview turn's heading
+			if ix.sc.heading(im.m) {
+				return // "((Dorsa Derakhshani)) My dad ... he": not about her
 			}
 			d := 1
 			if g == "f" {
@@ -350,6 +350,9 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 	si := sc.sentOf(p.from)
 	wantPerson := p.gender != ""
 	fits := func(im *indexed) bool {
+		if sc.heading(im.m) {
+			return false
+		}
 		if wantPerson {
 			if im.m.kind == mNominal {
 				// a person: "the head of ...", not "a party"
@@ -377,7 +380,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 			if first >= 0 && k >= first {
 				break
 			}
-			if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && isPronoun(w.low) && (k == sc.sents[si][0] || sc.subjectLike(k)) {
+			if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && thirdPerson(w.low) && (k == sc.sents[si][0] || sc.subjectLike(k)) {
 				if k != p.from {
 					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
 				}
@@ -417,7 +420,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				limit = ranked[0].m.from
 			}
 			for k := sc.sents[s][0]; k < limit; k++ {
-				if w := sc.items[k]; w.kind == itWord && isPronoun(w.low) && pronouns[w.low] == p.gender && sc.subjectLike(k) {
+				if w := sc.items[k]; w.kind == itWord && thirdPerson(w.low) && pronouns[w.low] == p.gender && sc.subjectLike(k) {
 					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
 				}
 			}
@@ -486,6 +489,17 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		return best, true
 	}
 	return mention{}, false
+}
+
+// heading: the name of an interview turn, "((WN))", "((Dorsa Derakhshani))".
+func (sc *scan) heading(m mention) bool {
+	return sc.isPunct(m.from-1, "(") && sc.isPunct(m.from-2, "(")
+}
+
+// thirdPerson: he, she, it, they, which an earlier one of the same
+// gender passes its antecedent on to.
+func thirdPerson(w string) bool {
+	return isPronoun(w) && w != "i" && w != "we" && w != "you"
 }
 
 // placeName: a name the entity tagger marks as a place ("the United
