@@ -209,6 +209,11 @@ var termVerbs = set(`is was are were has had will would can represents stands me
 var finiteVerbs = set(`is are was were has have had will would can could did does shall should must may might`)
 
 // Plural nouns for groups that speak ("Authorities said").
+// peopleNouns are groups of people that are neither roles nor officials:
+// "one of the children said".
+var peopleNouns = set(`people children men women victims survivors parents passengers voters fans
+	relatives families users viewers workers residents students`)
+
 var groupNouns = set(`authorities officials police protesters residents witnesses organizers organisers
 	investigators prosecutors researchers scientists experts analysts critics observers sources
 	activists lawmakers legislators diplomats rescuers doctors`)

@@ -167,8 +167,13 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 	for start < end && (sc.items[start].low == "of" || sc.items[start].low == "and" || sc.items[start].low == "'s") {
 		start++
 	}
-	// "One MP": the number opens the phrase (and makes it indefinite).
-	if w, ok := sc.word(start - 1); ok && start-1 >= min && start < end && numberWords[w.low] {
+	// "One MP", "One of the children": the number opens the phrase (and
+	// makes it indefinite).
+	if o, ok := sc.word(start - 1); ok && o.low == "of" && start-2 >= min {
+		if w, ok := sc.word(start - 2); ok && numberWords[w.low] {
+			start -= 2
+		}
+	} else if w, ok := sc.word(start - 1); ok && start-1 >= min && start < end && numberWords[w.low] {
 		start--
 	}
 	return start, start < end
@@ -182,6 +187,9 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 	}
 	j := i
 	if w, ok := sc.word(j); ok && numberWords[w.low] {
+		if e, ok := sc.partitive(j, max); ok {
+			return e, true
+		}
 		j++ // "Fifty former officials"
 	}
 	end := -1
@@ -242,6 +250,25 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// partitive reads "One of the children", "some of the protesters", "one
+// of the study's authors" from the number word at i: the phrase ends at the
+// first noun for people within four words.
+func (sc *scan) partitive(i, max int) (int, bool) {
+	if o, ok := sc.word(i + 1); !ok || o.low != "of" {
+		return 0, false
+	}
+	for k := i + 2; k < max && k < i+7; k++ {
+		w, ok := sc.word(k)
+		if !ok || npBreak[w.low] || cues[w.low] != 0 && !roleNouns[w.low] {
+			return 0, false
+		}
+		if !w.cap && (roleNouns[w.low] || groupNouns[w.low] || peopleNouns[w.low]) {
+			return k + 1, true
+		}
+	}
+	return 0, false
 }
 
 // roleComplement reads "of the region" after a role word, when an
@@ -438,6 +465,16 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		indefinite = indefinite || !p.definite
 		words = words[1:]
 		from++
+	}
+	// "One of the children", "some of the protesters": someone of a group.
+	if indefinite && len(words) > 2 && words[0].low == "of" && !p.definite {
+		g := sc.phrase(from+1, to)
+		last := words[len(words)-1]
+		if g.name == "" && (g.person || peopleNouns[last.low]) {
+			p.desc = sc.textOf(from-1, to)
+			p.person = true
+			return p
+		}
 	}
 	if len(words) == 0 {
 		return p
