@@ -381,14 +381,21 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 	}
 	m, end, ok := sc.mentionRight(j, se)
 	if !ok {
-		return attribution{}, false
+		// ""...", the letter read."
+		end = j
+		for end < se && end < j+4 && sc.items[end].kind == itWord && cues[sc.items[end].low] == 0 {
+			end++
+		}
+		if m, ok = sc.docMention(j, end); !ok {
+			return attribution{}, false
+		}
 	}
 	c := end
 	for c < se && adverbs[sc.items[c].low] && sc.items[c].kind == itWord {
 		c++
 	}
 	cw, ok := sc.word(c)
-	if !ok || cues[cw.low] != cueSay || isParticiple(cw.low) {
+	if !ok || !(cues[cw.low] == cueSay || m.doc && cues[cw.low] == cueRead) || isParticiple(cw.low) {
 		return attribution{}, false
 	}
 	// `"...," X said that ...` reports something else.
@@ -730,7 +737,7 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 				return o, true
 			}
 			if f, _ := sc.word(start); f.low == "the" && j+1-start == 2 {
-				return mention{from: start, to: j + 1, kind: mNominal, desc: sc.textOf(start+1, j+1)}, true
+				return mention{from: start, to: j + 1, kind: mNominal, desc: sc.textOf(start+1, j+1), definite: true, doc: true}, true
 			}
 		}
 	}

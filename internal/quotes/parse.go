@@ -281,6 +281,11 @@ func (d *deps) hypothetical(v tokRef) bool {
 
 var hypotheticalModals = set(`would could might 'd`)
 
+// docVerbs: the verb whose subject issued a document ("announced" for "the
+// announcement").
+var docVerbs = map[string]string{"announcement": "announce", "statement": "state", "warning": "warn",
+	"ruling": "rule", "response": "respond", "reply": "reply", "decree": "decree", "tweet": "tweet", "post": "post"}
+
 // hangingRels relate a report verb to the quote it follows or interrupts
 // (""...," he said" is parataxis in the parse).
 var hangingRels = set(`parataxis dep advcl list discourse`)
@@ -546,21 +551,35 @@ func (sc *scan) docAuthor(m mention) (mention, bool) {
 	}
 	last := sc.items[m.to-1]
 	noun := last.low
+	// The window of six sentences runs from the latest mention of the
+	// document: "the letter" chains back to the sentence that says whose.
+	near := last.s
 	for si := len(d.sents) - 1; si >= 0; si-- {
 		s := d.sents[si]
 		if s.Span.Start > last.s {
 			continue
 		}
-		if s.Span.End < last.s && len(d.sents) > si+6 && d.sents[si+6].Span.End < last.s {
+		if s.Span.End < near && len(d.sents) > si+6 && d.sents[si+6].Span.End < near {
 			break
 		}
 		for ti := len(s.Tokens) - 1; ti >= 0; ti-- {
 			t := s.Tokens[ti]
-			if t.Span.Start > last.s || strings.ToLower(t.Text) != noun && strings.ToLower(t.Lemma) != noun {
+			if t.Span.Start > last.s {
 				continue
 			}
-			if a, ok := sc.authorOf(tokRef{si, ti}); ok {
-				return a, true
+			if strings.ToLower(t.Text) == noun || strings.ToLower(t.Lemma) == noun {
+				if a, ok := sc.authorOf(tokRef{si, ti}); ok {
+					return a, true
+				}
+				near = t.Span.Start
+			}
+			// "GitHub also announced ..." before "the announcement".
+			if v := docVerbs[noun]; v != "" && t.UPOS == "VERB" && strings.ToLower(t.Lemma) == v {
+				if s, ok := d.nearest(tokRef{si, ti}, "nsubj"); ok && !d.hasCase(s) {
+					if m, ok := sc.tokenMention(s, tokRef{si, ti}); ok && (m.kind == mName || m.kind == mPronoun) {
+						return m, true
+					}
+				}
 			}
 		}
 	}
@@ -595,6 +614,19 @@ func (sc *scan) authorOf(r tokRef) (mention, bool) {
 				if m, ok := named(sc.tokenMention(ct, ct)); ok {
 					return m, true
 				}
+			}
+		}
+	}
+	// "In the letter to GitHub, Stoltz said": the letter is the speaker's.
+	if d.tok(r).Deprel == "obl" {
+		if h, ok := d.head(r); ok && d.isReportVerb(h) {
+			if s, ok := d.nearest(h, "nsubj"); ok && !d.hasCase(s) {
+				return named(sc.tokenMention(s, h))
+			}
+			// The parse often hangs the subject on the letter: the scanner's.
+			t := d.tok(h)
+			if vi, _ := sc.itemRange(t.Span.Start, t.Span.End); vi >= 0 {
+				return named(sc.subjectBefore(vi, sc.sents[sc.sentOf(vi)][0]))
 			}
 		}
 	}
