@@ -216,7 +216,7 @@ func headNoun(desc string) string {
 	head := ""
 	for _, w := range strings.Fields(strings.ToLower(desc)) {
 		w = strings.Trim(w, ",.;:")
-		if prepositions[w] || w == "registered" || w == "using" || w == "who" || w == "seemingly" {
+		if prepositions[w] || head != "" && strings.HasSuffix(w, "ing") || w == "registered" || w == "who" || w == "seemingly" {
 			break
 		}
 		head = w
