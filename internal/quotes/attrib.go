@@ -14,6 +14,7 @@ const (
 	viaColon     = "colon"     // X justified the strike: "..."
 	viaNext      = "next"      // "...!" X told reporters.
 	viaCont      = "cont"      // a quote continuing the previous speaker's words
+	viaNone      = "none"      // the parse shows speech that did not happen: no speaker
 )
 
 // maxReach bounds how many items from a quote its cue may stand, so that
@@ -63,8 +64,8 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 		}
 		return r, true
 	}
-	if p, ok := sc.parseAttribution(qi); ok {
-		return p, true
+	if p, ok := sc.parseAttribution(qi); ok || p.via == viaNone {
+		return p, ok
 	}
 	return sc.ruleAttribution(si, qi, prev)
 }
@@ -297,6 +298,10 @@ func (sc *scan) isNaming(qi, ss int) bool {
 		if n := len(strings.Fields(quoteInner(sc.items[qi].text))); n >= 2 && n <= 5 {
 			return true
 		}
+	}
+	// "say anything about "software-as-a-service"": a term talked about.
+	if p, ok := sc.word(qi - 1); ok && qi-1 >= ss && p.low == "about" && oneWord(sc.items[qi].text) {
+		return true
 	}
 	// anti-Brexit ("British exit"): a gloss in brackets.
 	if qi > ss && sc.isPunct(qi-1, "(") && sc.isPunct(qi+1, ")") && !sentenceLike(sc.items[qi].text) {

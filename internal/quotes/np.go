@@ -107,7 +107,7 @@ func npToken(it item) bool {
 	}
 	if it.cap {
 		// "Do organisers ...?": a question's auxiliary is not in the phrase.
-		return (!notNames[it.text] || it.low == "the" || it.low == "a" || it.low == "an") && it.upos != "AUX"
+		return (!notNames[it.text] || it.low == "the" || it.low == "a" || it.low == "an") && !verbLike(it)
 	}
 	if npBreak[it.low] && it.low != "and" || cues[it.low] != 0 && !roleNouns[it.low] || adverbs[it.low] {
 		return false

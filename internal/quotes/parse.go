@@ -188,8 +188,8 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 				if !ok || inside(h) {
 					continue
 				}
-				if a, ok := sc.fromGovernor(h, r, qi); ok {
-					return a, true
+				if a, ok := sc.fromGovernor(h, r, qi); ok || a.via == viaNone {
+					return a, ok
 				}
 				continue
 			}
@@ -204,7 +204,10 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 					return attribution{m: m, cue: "according to", via: viaAccording}, true
 				}
 			}
-			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] && !d.hypothetical(r) {
+			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] {
+				if d.hypothetical(r) {
+					return attribution{via: viaNone}, false
+				}
 				if m, ok := sc.verbSubject(r, qi, 0); ok {
 					return attribution{m: m, cue: toks[ti].Text, via: viaParse}, true
 				}
@@ -235,7 +238,7 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 				return attribution{}, false // "a program called "X"" names
 			}
 			if d.hypothetical(h) {
-				return attribution{}, false
+				return attribution{via: viaNone}, false
 			}
 			m, ok := sc.verbSubject(h, qi, 0)
 			if !ok {
@@ -276,10 +279,20 @@ func (d *deps) hypothetical(v tokRef) bool {
 			return true
 		}
 	}
+	// "if you have a copy and your friend says "..."": the if-clause's
+	// conjunct.
+	if d.tok(v).Deprel == "conj" {
+		if h, ok := d.head(v); ok {
+			if m, ok := d.child(h, "mark"); ok && (d.lower(m) == "if" || d.lower(m) == "unless") {
+				return true
+			}
+		}
+	}
 	return false
 }
 
-var hypotheticalModals = set(`would could might 'd`)
+// hypotheticalModals: speech that did not (yet) happen.
+var hypotheticalModals = set(`would could might 'd will 'll may shall should`)
 
 // docVerbs: the verb whose subject issued a document ("announced" for "the
 // announcement").
