@@ -177,7 +177,7 @@ func matchTokens(ka, kb []string) bool {
 		m := map[string]bool{}
 		for _, t := range ts {
 			if !isStopWord(t) {
-				m[strings.TrimSuffix(t, "s")] = true
+				m[singular(t)] = true
 			}
 		}
 		return m
@@ -192,6 +192,14 @@ func matchTokens(ka, kb []string) bool {
 		}
 	}
 	return true
+}
+
+// singular folds a plural word ("emergencies", "states") for comparison.
+func singular(t string) string {
+	if len(t) > 4 && strings.HasSuffix(t, "ies") {
+		return t[:len(t)-3] + "y"
+	}
+	return strings.TrimSuffix(t, "s")
 }
 
 // Registry gathers the speaker names met in one document so that later short

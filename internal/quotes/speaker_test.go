@@ -38,6 +38,8 @@ func TestMatch(t *testing.T) {
 		{"Zelenskyy", "President Volodymyr Zelensky", true},
 		{"State Department", "United States Department of State", true},
 		{"Ford", "Ford Motor Company", true},
+		{"Emergencies Ministry", "Emergency Situations Ministry", true},
+		{"Emergencies Ministry", "Health Ministry", false},
 		{"Sisi", "Abdel Fattah el-Sisi", true},
 		{"Donald Trump", "Donald Tusk", false},
 		{"Trump", "Donald Tusk", false},
