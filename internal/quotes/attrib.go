@@ -182,9 +182,14 @@ func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attributi
 			return attribution{m: mention{from: qi - 1, to: qi, kind: mPronoun, gender: g}, via: viaPre}, true
 		}
 	}
-	if qi == ss && standalone {
-		if a, ok := sc.nextAttribution(si); ok {
-			return a, true
+	// A sentence that is only a quote, maybe after an adverbial ("During
+	// the premiere, "..."") or before words that say nothing of who
+	// speaks (""This is not what I wanted ..." to place at ...").
+	if opens := qi == ss || sc.introOnly(ss, qi); opens && (standalone || firstPerson(quoteInner(sc.items[qi].text)) && !sc.cueWithin(qi+1, se)) {
+		if standalone {
+			if a, ok := sc.nextAttribution(si); ok {
+				return a, true
+			}
 		}
 		if a, ok := sc.continuation(si, prev); ok {
 			return a, true
@@ -861,7 +866,10 @@ func (sc *scan) according(ss, se int) (attribution, bool) {
 // introductory phrase ("In a statement released after the attack, ...").
 func (sc *scan) sentenceSubject(ss, limit int) (mention, bool) {
 	start := ss
-	if w, ok := sc.word(ss); ok && (introWords[w.text] || !w.cap) {
+	// An opening adverbial or participle ("Underwhelmed with her role,")
+	// comes before the subject.
+	if w, ok := sc.word(ss); ok && (introWords[w.text] || !w.cap || w.upos == "VERB" || w.upos == "ADP" || w.upos == "SCONJ" || w.upos == "ADV" ||
+		w.upos == "ADJ" && (strings.HasSuffix(w.low, "ed") || strings.HasSuffix(w.low, "ing"))) {
 		for k := ss; k < limit; k++ {
 			if sc.isPunct(k, ",") {
 				start = k + 1
@@ -1034,11 +1042,36 @@ func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, boo
 	return attribution{}, false
 }
 
+// introOnly: the items before the quote at qi are a short adverbial
+// opening the sentence and a comma ("During the premiere, "..."").
+func (sc *scan) introOnly(ss, qi int) bool {
+	if qi-ss < 2 || qi-ss > 7 || !sc.isPunct(qi-1, ",") {
+		return false
+	}
+	f, ok := sc.word(ss)
+	if !ok || !prepositions[f.low] && !adverbs[f.low] && f.low != "during" && f.low != "later" {
+		return false
+	}
+	return !sc.cueWithin(ss, qi-1)
+}
+
+// cueWithin: a speech cue among the items [from, to).
+func (sc *scan) cueWithin(from, to int) bool {
+	for k := from; k < to && k < len(sc.items); k++ {
+		if sc.items[k].kind == itWord && cues[sc.items[k].low] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyPerson returns the sentence's subject when it names a person, else
 // the one person the sentence names, if it names exactly one.
 func (sc *scan) onlyPerson(ss, se int) (mention, bool) {
 	person := func(m mention) bool { return m.kind == mName && !m.org }
-	if m, ok := sc.sentenceSubject(ss, se); ok && person(m) {
+	// "Underwhelmed with her role, she left the series." before a quote
+	// in the first person: she.
+	if m, ok := sc.sentenceSubject(ss, se); ok && (person(m) || m.kind == mPronoun && m.gender != "") {
 		return m, true
 	}
 	var found mention

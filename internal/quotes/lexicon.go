@@ -124,7 +124,11 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
 	commentator academic academics contributor columnist correspondent fellow partner
-	spokespersons reporters journalists correspondents scholar scholars family account media`)
+	spokespersons reporters journalists correspondents scholar scholars family account media
+	actor actress actors artist artists singer musician guitarist coach athlete
+	director-general host presenter novelist poet designer developer programmer maintainer
+	entrepreneur astronomer herpetologist biologist physicist chemist psychologist professor
+	lead co-author producer filmmaker comedian`)
 
 // Nouns that make a capitalised phrase an organisation, not a person.
 var orgWords = set(`ministry department office agency committee council commission court forces party

@@ -269,6 +269,12 @@ func (ix *docIndex) speaker(m mention) model.Speaker {
 		}
 		return sp
 	}
+	if target.kind == mNominal && target.definite {
+		// "she", where she is "the actress" who is Denise Crosby
+		if r, ok := ix.backReference(target); ok {
+			target = r
+		}
+	}
 	if target.kind == mNominal {
 		// "She also said", where she is "the head of the investigators".
 		sp.Unnamed = true
@@ -527,7 +533,9 @@ func plural(desc string) bool {
 	case "men", "women", "people", "police", "children", "staff", "media":
 		return true
 	}
-	return strings.HasSuffix(strings.ToLower(strings.Fields(desc + " x")[0]), "s") && false || strings.HasSuffix(lastHead(desc), "s")
+	h = lastHead(desc)
+	// "the actress", "a witness", "the virus" are singular
+	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is")
 }
 
 func lastHead(desc string) string {
