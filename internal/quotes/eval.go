@@ -52,6 +52,7 @@ type Report struct {
 	Dev2     Score      `json:"dev2"`
 	Test     Score      `json:"test"`
 	Blind    Score      `json:"blind"`
+	GUM      Score      `json:"gum"`
 	All      Score      `json:"all"`
 	Errors   []Mismatch `json:"errors,omitempty"`
 }
@@ -67,6 +68,8 @@ func (r *Report) Split(name string) *Score {
 		return &r.Test
 	case SplitBlind:
 		return &r.Blind
+	case SplitGUM:
+		return &r.GUM
 	}
 	return &r.All
 }
@@ -118,7 +121,7 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.All} {
+	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.All} {
 		sc.finish()
 	}
 	return r, nil

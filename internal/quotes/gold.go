@@ -16,8 +16,8 @@ import (
 // article text: spans are offsets into the CSV text field, checked by Sum.
 type GoldArticle struct {
 	URL    string      `json:"url"`
-	File   string      `json:"file"`  // wikinews_2019.csv or wikinews_2020.csv
-	Split  string      `json:"split"` // "dev", "dev2" (used while developing), "test" or "blind" (held out)
+	File   string      `json:"file"`  // wikinews_2019.csv, wikinews_2020.csv or a GUM_*.conllu file
+	Split  string      `json:"split"` // "dev", "dev2" (used while developing), "test", "blind" or "gum" (held out)
 	Quotes []GoldQuote `json:"quotes"`
 }
 
@@ -42,6 +42,7 @@ const (
 	SplitDev2  = "dev2"
 	SplitTest  = "test"
 	SplitBlind = "blind"
+	SplitGUM   = "gum"
 )
 
 // Checksum is the short hash stored with each annotated span: the first 8 hex
@@ -103,9 +104,9 @@ func (a *GoldArticle) valid() error {
 		return fmt.Errorf("missing url")
 	}
 	switch a.Split {
-	case SplitDev, SplitDev2, SplitTest, SplitBlind:
+	case SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM:
 	default:
-		return fmt.Errorf("%s: split %q, want %q, %q, %q or %q", a.URL, a.Split, SplitDev, SplitDev2, SplitTest, SplitBlind)
+		return fmt.Errorf("%s: split %q, want %q, %q, %q, %q or %q", a.URL, a.Split, SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM)
 	}
 	for i, q := range a.Quotes {
 		if q.Start < 0 || q.End <= q.Start {
