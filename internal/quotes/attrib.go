@@ -365,6 +365,13 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 			return attribution{m: m, via: viaPost, end: end}, true
 		}
 	}
+	// ""So far, it's the Internet: 1, Scientology: 0." - Matthew Ingram",
+	// a paragraph of its own signed with a hyphen.
+	if sc.isPunct(qi+1, "-") && (qi == 0 || sc.items[qi-1].kind == itPara) {
+		if m, end, ok := sc.mentionRight(qi+2, se); ok && m.kind == mName && (end >= len(sc.items) || sc.items[end].kind == itPara) {
+			return attribution{m: m, via: viaPost, end: end}, true
+		}
+	}
 	j := qi + 1
 	if sc.isPunct(j, ",") {
 		j++

@@ -128,7 +128,7 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	actor actress actors artist artists singer musician guitarist coach athlete
 	director-general host presenter novelist poet designer developer programmer maintainer
 	entrepreneur astronomer herpetologist biologist physicist chemist psychologist professor
-	lead co-author producer filmmaker comedian`)
+	lead co-author producer filmmaker comedian authors poster posters blogger bloggers commenter`)
 
 // Nouns that make a capitalised phrase an organisation, not a person.
 var orgWords = set(`ministry department office agency committee council commission court forces party

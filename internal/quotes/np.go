@@ -398,7 +398,10 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 	// International, Mariela Belski": the name may be in the appositive.
 	pureName := app.name != "" && !app.org && app.title == "" && app.affiliation == "" && strings.Contains(app.name, " ") &&
 		strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(app.raw), app.honorific)) == app.name
-	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ") || head.roleOf) {
+	// "One of the study's authors, herpetologist David Blackburn": a
+	// description, then a titled name.
+	titledName := head.name == "" && app.name != "" && !app.org && strings.Contains(app.name, " ")
+	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ") || head.roleOf) || titledName {
 		head, app = app, head
 		if app.title == "" {
 			app.title = app.desc
