@@ -848,8 +848,14 @@ func (sc *scan) byAgent(i, se int) (mention, bool) {
 // according handles "according to X" anywhere in the sentence.
 func (sc *scan) according(ss, se int) (attribution, bool) {
 	for k := ss; k+1 < se; k++ {
-		if sc.items[k].low == "according" && sc.items[k+1].low == "to" {
-			i := k + 2
+		i := -1
+		switch {
+		case sc.items[k].low == "according" && sc.items[k+1].low == "to":
+			i = k + 2
+		case k+3 < se && sc.items[k].low == "in" && sc.items[k+1].low == "the" && sc.items[k+2].low == "words" && sc.items[k+3].low == "of":
+			i = k + 4 // "in the words of the Crown prosecutor, Mark Tedeschi,"
+		}
+		if i >= 0 {
 			// "according to a tweet on Monday by X"
 			if m, _, ok := sc.mentionRight(i, se); ok && m.kind != mNominal {
 				return attribution{m: m, cue: "according to", via: viaAccording}, true

@@ -91,6 +91,14 @@ var adverbs = set(`also further later then previously repeatedly reportedly publ
 // Pronouns that can be speakers, with gender ("" when either).
 var pronouns = map[string]string{"he": "m", "she": "f", "they": "", "it": "", "we": "", "i": "", "you": ""}
 
+// nounGender: the gender of role nouns that carry one.
+var nounGender = map[string]string{
+	"mother": "f", "wife": "f", "daughter": "f", "sister": "f", "woman": "f", "actress": "f", "spokeswoman": "f",
+	"chairwoman": "f", "queen": "f", "princess": "f", "girl": "f", "grandmother": "f", "aunt": "f", "niece": "f",
+	"father": "m", "husband": "m", "son": "m", "brother": "m", "man": "m", "actor": "m", "spokesman": "m",
+	"chairman": "m", "king": "m", "prince": "m", "boy": "m", "grandfather": "m", "uncle": "m", "nephew": "m",
+}
+
 var honorifics = set(`dr mr mrs ms miss mx prof sir dame lord lady rev reverend mme madame monsignor
 	monsenor cde comrade fr father sheikh imam ayatollah hon`)
 

@@ -64,7 +64,8 @@ var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la
 // docNouns are things that speak for their author: "Facebook's statement".
 var docNouns = set(`disclaimer notice study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
-	speech address website account announcement warning advisory bulletin memo opinion filing quote`)
+	speech address website account announcement warning advisory bulletin memo opinion filing quote
+	analysis paper article editorial`)
 
 func (sc *scan) word(i int) (item, bool) {
 	if i < 0 || i >= len(sc.items) || sc.items[i].kind != itWord {

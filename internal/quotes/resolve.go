@@ -361,8 +361,11 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 		}
 		if wantPerson {
 			if im.m.kind == mNominal {
-				// a person: "the head of ...", not "a party"
-				return !plural(im.m.desc) && roleNouns[lastHead(im.m.desc)]
+				// a person: "the head of ...", not "a party"; "he" is not
+				// "Thomas' sister"
+				h := lastHead(im.m.desc)
+				g := nounGender[h]
+				return !plural(im.m.desc) && roleNouns[h] && (g == "" || g == p.gender)
 			}
 			if im.m.kind != mName || im.m.org || sc.placeName(im.m) {
 				return false
