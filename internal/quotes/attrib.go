@@ -1022,7 +1022,9 @@ func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, boo
 	for k := pe - 1; k >= ps; k-- {
 		if sc.items[k].kind == itQuote {
 			if a, ok := prev[k]; ok {
-				if !samePara && !sc.endsWithQuote(si-1) {
+				// ""...," Professor Eastman said." then a paragraph that
+				// is only a quote: he goes on.
+				if !samePara && !sc.endsWithQuote(si-1) && a.via != viaPost {
 					return attribution{}, false
 				}
 				return attribution{m: a.m, cue: a.cue, via: viaCont}, true
