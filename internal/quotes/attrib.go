@@ -146,7 +146,8 @@ func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attributi
 	// "X said:" closing the paragraph before a quote paragraph.
 	if qi == ss && si > 0 && sc.para[si-1] != sc.para[si] && standalone {
 		ps, pe := sc.sents[si-1][0], sc.sents[si-1][1]
-		if pe-1 > ps && sc.isPunct(pe-1, ":") && sc.items[pe-2].kind == itWord {
+		// "Rathbun stated," ends its paragraph as well as "stated:".
+		if pe-1 > ps && sc.isPunct(pe-1, ":,") && sc.items[pe-2].kind == itWord {
 			if m, ok := sc.colonSubject(ps, pe-1); ok {
 				return attribution{m: m, via: viaColon}, true
 			}
@@ -306,6 +307,11 @@ func (sc *scan) isNaming(qi, ss int) bool {
 	}
 	// "say anything about "software-as-a-service"": a term talked about.
 	if p, ok := sc.word(qi - 1); ok && qi-1 >= ss && p.low == "about" && oneWord(sc.items[qi].text) {
+		return true
+	}
+	// ""Document found on street not secret, say feds" — The Canadian
+	// Press, August 15, 2008": a headline cited as a source.
+	if sc.isPunct(qi+1, "—–-") && sc.datedCitation(qi+2) {
 		return true
 	}
 	// anti-Brexit ("British exit"): a gloss in brackets.
@@ -606,6 +612,24 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	}
 	return attribution{m: m, cue: w.text, via: viaPre}, true, true
 }
+
+// datedCitation: from item i, a source's name, a comma and a date ending
+// the paragraph ("CBC.ca, August 15, 2008").
+func (sc *scan) datedCitation(i int) bool {
+	for k := i; k < len(sc.items) && k < i+8; k++ {
+		it := sc.items[k]
+		if it.kind == itPara || it.kind == itQuote {
+			return false
+		}
+		if sc.isPunct(k, ",") {
+			n, ok := sc.word(k + 1)
+			return ok && (months[n.low] || unicode.IsDigit(rune(n.text[0])))
+		}
+	}
+	return false
+}
+
+var months = set(`january february march april may june july august september october november december`)
 
 // prepObject: the phrase starting at item start is the object of a
 // preposition ("decided not to play for the Federation saying"), so it

@@ -146,7 +146,7 @@ var reportLemmas = set(`say tell state add explain note observe warn stress insi
 	blast slam lament tout hail dismiss condemn reject welcome laud commend applaud defend mock
 	characterize characterise refer apologize apologise congratulate boast threaten assure
 	concede reveal report read proclaim affirm contend counter retort question wonder muse recount
-	remind insist speak direct order instruct advise encourage invite implore beg request appeal`)
+	remind insist speak direct order instruct advise encourage invite implore beg request appeal reason`)
 
 // isReportVerb: token r is a verb that reports speech.
 func (d *deps) isReportVerb(r tokRef) bool {
