@@ -134,6 +134,13 @@ func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attributi
 			return attribution{}, false
 		}
 	}
+	// "she's like "you need to pray more"", "people were like, "...""
+	if c := sc.quotativeLike(qi, ss); c >= 0 {
+		if m, ok := sc.subjectBefore(c, ss); ok {
+			return attribution{m: m, cue: "like", via: viaPre}, true
+		}
+		return attribution{}, false
+	}
 	standalone := sc.onlyPunctAfter(qi, se)
 	if qi > ss && sc.isPunct(qi-1, ":;") && standalone {
 		if m, ok := sc.colonSubject(ss, qi); ok {
@@ -612,6 +619,28 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	}
 	return attribution{m: m, cue: w.text, via: viaPre}, true, true
 }
+
+// quotativeLike returns the item of the verb "be" of a quotative "like"
+// right before the quote at qi ("she was like, "...""), else -1.
+func (sc *scan) quotativeLike(qi, ss int) int {
+	k := qi - 1
+	if sc.isPunct(k, ",") {
+		k--
+	}
+	if w, ok := sc.word(k); !ok || w.low != "like" {
+		return -1
+	}
+	k--
+	for k > ss && (sc.items[k].low == "just" || sc.items[k].low == "all" || sc.items[k].low == "totally") {
+		k--
+	}
+	if w, ok := sc.word(k); ok && k > ss && beForms[w.low] {
+		return k
+	}
+	return -1
+}
+
+var beForms = set(`is are was were 's 're 'm am be been`)
 
 // datedCitation: from item i, a source's name, a comma and a date ending
 // the paragraph ("CBC.ca, August 15, 2008").
