@@ -62,3 +62,14 @@ func TestWikinewsGUM(t *testing.T) {
 		}
 	}
 }
+
+func FuzzReadGUMText(f *testing.F) {
+	f.Add("# meta::sourceURL = u\n# text = A b.\n1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_\n2\tb\tb\tNOUN\tNN\t_\t0\troot\t_\t_\n\n")
+	f.Add("# newpar\n# text = x\n1\tx\tx\tX\tX\t_\t0\troot\t_\t_\n\n# newpar\n# text = y\n1\ty\ty\tX\tX\t_\t0\troot\t_\t_\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		a, err := ReadGUMText(strings.NewReader(in), "fuzz.conllu")
+		if err == nil && (a.URL == "" || a.Text == "") {
+			t.Fatalf("no error but url %q, text %q", a.URL, a.Text)
+		}
+	})
+}
