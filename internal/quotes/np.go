@@ -65,7 +65,7 @@ var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la
 var docNouns = set(`disclaimer notice study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
 	speech address website account announcement warning advisory bulletin memo opinion filing quote
-	analysis paper article editorial`)
+	analysis paper article editorial banner placard`)
 
 func (sc *scan) word(i int) (item, bool) {
 	if i < 0 || i >= len(sc.items) || sc.items[i].kind != itWord {
@@ -500,6 +500,14 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	if len(words) > 2 && orgWords[words[0].low] && !roleNouns[words[0].low] && words[1].low == "of" && words[len(words)-1].cap {
 		p.name, p.org = sc.textOf(from, to), true
 		return p
+	}
+	// "a banner from People's Vote", "a statement by the ministry": the
+	// author speaks.
+	if len(words) > 2 && docNouns[words[0].low] && (words[1].low == "from" || words[1].low == "by") {
+		a := sc.phrase(from+2, to)
+		if a.name != "" {
+			return a
+		}
 	}
 	// "members of the House of Commons", "representatives from Iran"
 	if (!endsInName || !titleWords[words[0].low]) && len(words) > 2 && (roleNouns[words[0].low] || !words[0].cap) && (words[1].low == "of" || words[1].low == "from" || words[1].low == "for") {

@@ -478,6 +478,23 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 			mods = append(mods, w)
 		}
 	}
+	// "the company said": the latest organisation named in the five
+	// sentences before.
+	if orgHeads[head] {
+		si := ix.sc.sentOf(m.from)
+		for k := len(ix.mentions) - 1; k >= 0; k-- {
+			im := ix.mentions[k]
+			if im.m.from >= m.from || im.m.kind != mName {
+				continue
+			}
+			if im.sent < si-5 {
+				break
+			}
+			if im.m.org || ix.sc.orgEntity(im.m) {
+				return im.m, true
+			}
+		}
+	}
 	// Among earlier names with that word in their title or name, the most
 	// mentioned wins (the topic of the article), then the latest.
 	var best mention
@@ -498,6 +515,24 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		return best, true
 	}
 	return mention{}, false
+}
+
+// orgHeads are the generic nouns for an organisation named before.
+var orgHeads = set(`company firm project organisation organization group corporation charity agency
+	broadcaster newspaper network carrier airline manufacturer retailer developer startup`)
+
+// orgEntity: every capitalised word of the mention is in an ORG entity.
+func (sc *scan) orgEntity(m mention) bool {
+	n := 0
+	for _, it := range sc.items[m.from:m.to] {
+		if it.kind == itWord && it.cap {
+			if !it.org {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // heading: the name of an interview turn, "((WN))", "((Dorsa Derakhshani))".

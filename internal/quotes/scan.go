@@ -32,6 +32,7 @@ type item struct {
 	// analysed (entities may nest). ORG tags are not used: on the
 	// development articles they cost more speakers than they gained.
 	person, place bool
+	org           bool // an ORG entity: only "the company" is resolved with it
 }
 
 // scan turns the document into items and sentences. Sentence boundaries
@@ -195,6 +196,8 @@ func (sc *scan) annotate(doc *model.Document) {
 				it.person = true
 			case "GPE", "LOC":
 				it.place = true
+			case "ORG":
+				it.org = true
 			}
 		}
 	}
