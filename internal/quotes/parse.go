@@ -438,7 +438,9 @@ func (sc *scan) holdsHead(m mention, r tokRef) bool {
 			return true
 		}
 		for _, c := range d.kids[r.s][t] {
-			if !d.hasCase(tokRef{r.s, c}) && toks[c].Deprel != "acl:relcl" && found(c) {
+			// not through prepositions, relative clauses, or a conjunct,
+			// which names someone or somewhere else
+			if !d.hasCase(tokRef{r.s, c}) && toks[c].Deprel != "acl:relcl" && toks[c].Deprel != "conj" && found(c) {
 				return true
 			}
 		}
