@@ -17,7 +17,7 @@ import (
 type GoldArticle struct {
 	URL    string      `json:"url"`
 	File   string      `json:"file"`  // wikinews_2019.csv, wikinews_2020.csv or a GUM_*.conllu file
-	Split  string      `json:"split"` // "dev", "dev2" (used while developing), "test", "blind" or "gum" (held out)
+	Split  string      `json:"split"` // "dev", "dev2", "gum" (used while developing), "test" or "blind" (held out)
 	Quotes []GoldQuote `json:"quotes"`
 }
 
@@ -33,10 +33,11 @@ type GoldQuote struct {
 	Sum     string `json:"sum"`               // Checksum of the quoted text, marks included
 }
 
-// Split names. Dev and dev2 articles are the ones the extractor is developed
-// on (dev2 was scored once, unseen, before any change made for it); test articles (crc32(url) % 3 == 0 among the first 106) and blind
-// articles (annotated in round 2, before the extractor was run on them)
-// are held out: their errors are never looked at while developing.
+// Split names. Dev, dev2 and gum articles are the ones the extractor is
+// developed on (dev2 and gum were each scored once, unseen, before any change
+// made for them); test articles (crc32(url) % 3 == 0 among the first 106)
+// and blind articles (annotated in round 2, before the extractor was run on
+// them) are held out: their errors are never looked at while developing.
 const (
 	SplitDev   = "dev"
 	SplitDev2  = "dev2"
