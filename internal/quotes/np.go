@@ -567,9 +567,10 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 			break
 		}
 	}
-	// "Steve Peers of the University of Essex": a name, then where from.
+	// "Steve Peers of the University of Essex", "Lydia Buchtmann for Food
+	// Standards Australia New Zealand": a name, then where from.
 	for k := len(words) - 2; k >= 2; k-- {
-		if (words[k].low == "of" || words[k].low == "from" || words[k].low == "at") && isName(words[k-1]) && isName(words[k-2]) {
+		if (words[k].low == "of" || words[k].low == "from" || words[k].low == "at" || words[k].low == "for") && isName(words[k-1]) && isName(words[k-2]) {
 			p.affiliation = trimThe(sc.textOf(from+k+1, to))
 			to = from + k
 			words = words[:k]
