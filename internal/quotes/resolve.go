@@ -373,6 +373,10 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 			g := ix.genderOf(im.m)
 			return g == "" || g == p.gender
 		}
+		// "they" is not "TED" in "my TED talk": a name modifying a noun
+		if n, ok := sc.word(im.m.to); ok && !n.cap && n.upos == "NOUN" && im.m.kind == mName {
+			return false
+		}
 		return im.m.kind == mName && im.m.org || im.m.kind == mNominal && plural(im.m.desc)
 	}
 	// An earlier pronoun of the same gender in this sentence, before any fitting mention.
