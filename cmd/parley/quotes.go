@@ -25,7 +25,7 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("eval quotes", "")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	gold := fs.String("gold", "", "annotation file (default: the embedded Wikinews annotation)")
-	errs := fs.String("errors", "", "also list the errors of a split: dev, test, blind or all")
+	errs := fs.String("errors", "", "also list the errors of a split: dev, dev2, test, blind, gum or all")
 	raw := fs.Bool("raw", false, "extract from the bare text, without language analysis and actor mentions")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -34,9 +34,9 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
 	switch *errs {
-	case "", quotes.SplitDev, quotes.SplitTest, quotes.SplitBlind, "all":
+	case "", quotes.SplitDev, quotes.SplitDev2, quotes.SplitTest, quotes.SplitBlind, quotes.SplitGUM, "all":
 	default:
-		return fmt.Errorf("%w: --errors %q: want dev, test, blind or all", errUsage, *errs)
+		return fmt.Errorf("%w: --errors %q: want dev, dev2, test, blind, gum or all", errUsage, *errs)
 	}
 	var (
 		ann []quotes.GoldArticle
@@ -54,6 +54,11 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
 	}
+	gum, err := refdata.WikinewsGUM()
+	if err != nil {
+		return fmt.Errorf("eval quotes: %w", err)
+	}
+	articles = append(articles, gum...)
 	texts := map[string]string{}
 	for _, ar := range articles {
 		texts[ar.File+" "+ar.URL] = ar.Text
@@ -88,7 +93,7 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	for _, s := range []struct {
 		name string
 		sc   quotes.Score
-	}{{"dev", rep.Dev}, {"test", rep.Test}, {"blind", rep.Blind}, {"all", rep.All}} {
+	}{{"dev", rep.Dev}, {"dev2", rep.Dev2}, {"test", rep.Test}, {"blind", rep.Blind}, {"gum", rep.GUM}, {"all", rep.All}} {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", s.name, s.sc.Gold, s.sc.Predicted, s.sc.Matched, s.sc.SpanOnly, s.sc.Precision, s.sc.Recall, s.sc.F1)
 	}
 	if err := tw.Flush(); err != nil {

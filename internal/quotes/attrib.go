@@ -14,6 +14,7 @@ const (
 	viaColon     = "colon"     // X justified the strike: "..."
 	viaNext      = "next"      // "...!" X told reporters.
 	viaCont      = "cont"      // a quote continuing the previous speaker's words
+	viaNone      = "none"      // the parse shows speech that did not happen: no speaker
 )
 
 // maxReach bounds how many items from a quote its cue may stand, so that
@@ -63,8 +64,8 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 		}
 		return r, true
 	}
-	if p, ok := sc.parseAttribution(qi); ok {
-		return p, true
+	if p, ok := sc.parseAttribution(qi); ok || p.via == viaNone {
+		return p, ok
 	}
 	return sc.ruleAttribution(si, qi, prev)
 }
@@ -133,6 +134,13 @@ func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attributi
 			return attribution{}, false
 		}
 	}
+	// "she's like "you need to pray more"", "people were like, "...""
+	if c := sc.quotativeLike(qi, ss); c >= 0 {
+		if m, ok := sc.subjectBefore(c, ss); ok {
+			return attribution{m: m, cue: "like", via: viaPre}, true
+		}
+		return attribution{}, false
+	}
 	standalone := sc.onlyPunctAfter(qi, se)
 	if qi > ss && sc.isPunct(qi-1, ":;") && standalone {
 		if m, ok := sc.colonSubject(ss, qi); ok {
@@ -145,7 +153,8 @@ func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attributi
 	// "X said:" closing the paragraph before a quote paragraph.
 	if qi == ss && si > 0 && sc.para[si-1] != sc.para[si] && standalone {
 		ps, pe := sc.sents[si-1][0], sc.sents[si-1][1]
-		if pe-1 > ps && sc.isPunct(pe-1, ":") && sc.items[pe-2].kind == itWord {
+		// "Rathbun stated," ends its paragraph as well as "stated:".
+		if pe-1 > ps && sc.isPunct(pe-1, ":,") && sc.items[pe-2].kind == itWord {
 			if m, ok := sc.colonSubject(ps, pe-1); ok {
 				return attribution{m: m, via: viaColon}, true
 			}
@@ -181,9 +190,14 @@ func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attributi
 			return attribution{m: mention{from: qi - 1, to: qi, kind: mPronoun, gender: g}, via: viaPre}, true
 		}
 	}
-	if qi == ss && standalone {
-		if a, ok := sc.nextAttribution(si); ok {
-			return a, true
+	// A sentence that is only a quote, maybe after an adverbial ("During
+	// the premiere, "..."") or before words that say nothing of who
+	// speaks (""This is not what I wanted ..." to place at ...").
+	if opens := qi == ss || sc.introOnly(ss, qi); opens && (standalone || firstPerson(quoteInner(sc.items[qi].text)) && !sc.cueWithin(qi+1, se)) {
+		if standalone {
+			if a, ok := sc.nextAttribution(si); ok {
+				return a, true
+			}
 		}
 		if a, ok := sc.continuation(si, prev); ok {
 			return a, true
@@ -289,6 +303,28 @@ func (sc *scan) isNaming(qi, ss int) bool {
 			return true
 		}
 	}
+	// "the theme of which is "Each for Equal"", "and "Democracy 2.0"": a
+	// short title-case quote inside a sentence is a name, not speech,
+	// unless someone's words describe something with it ("referred to the
+	// vote as "The Impeachment Hoax"").
+	if p, _ := sc.word(qi - 1); qi > ss && p.low != "as" && cues[p.low] == 0 && titleCase(sc.items[qi].text) && !strings.ContainsAny(strings.TrimRight(quoteInner(sc.items[qi].text), ".,"), ".!?,") {
+		if n := len(strings.Fields(quoteInner(sc.items[qi].text))); n >= 2 && n <= 5 {
+			return true
+		}
+	}
+	// "say anything about "software-as-a-service"": a term talked about.
+	if p, ok := sc.word(qi - 1); ok && qi-1 >= ss && p.low == "about" && oneWord(sc.items[qi].text) {
+		return true
+	}
+	// ""Document found on street not secret, say feds" — The Canadian
+	// Press, August 15, 2008": a headline cited as a source.
+	if sc.isPunct(qi+1, "—–-") && sc.datedCitation(qi+2) {
+		return true
+	}
+	// anti-Brexit ("British exit"): a gloss in brackets.
+	if qi > ss && sc.isPunct(qi-1, "(") && sc.isPunct(qi+1, ")") && !sentenceLike(sc.items[qi].text) {
+		return true
+	}
 	// the "outward investment" strategy: a quoted modifier of a noun
 	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) {
 		return true
@@ -342,6 +378,13 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 			return attribution{m: m, via: viaPost, end: end}, true
 		}
 	}
+	// ""So far, it's the Internet: 1, Scientology: 0." - Matthew Ingram",
+	// a paragraph of its own signed with a hyphen.
+	if sc.isPunct(qi+1, "-") && (qi == 0 || sc.items[qi-1].kind == itPara) {
+		if m, end, ok := sc.mentionRight(qi+2, se); ok && m.kind == mName && (end >= len(sc.items) || sc.items[end].kind == itPara) {
+			return attribution{m: m, via: viaPost, end: end}, true
+		}
+	}
 	j := qi + 1
 	if sc.isPunct(j, ",") {
 		j++
@@ -368,14 +411,21 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 	}
 	m, end, ok := sc.mentionRight(j, se)
 	if !ok {
-		return attribution{}, false
+		// ""...", the letter read."
+		end = j
+		for end < se && end < j+4 && sc.items[end].kind == itWord && cues[sc.items[end].low] == 0 {
+			end++
+		}
+		if m, ok = sc.docMention(j, end); !ok {
+			return attribution{}, false
+		}
 	}
 	c := end
 	for c < se && adverbs[sc.items[c].low] && sc.items[c].kind == itWord {
 		c++
 	}
 	cw, ok := sc.word(c)
-	if !ok || cues[cw.low] != cueSay || isParticiple(cw.low) {
+	if !ok || !(cues[cw.low] == cueSay || m.doc && cues[cw.low] == cueRead) || isParticiple(cw.low) {
 		return attribution{}, false
 	}
 	// `"...," X said that ...` reports something else.
@@ -468,6 +518,9 @@ func (sc *scan) alias(i, se int) (mention, int, bool) {
 func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	w := sc.items[c]
 	kind := cues[w.low]
+	if p, ok := sc.word(c - 1); ok && c-1 >= ss && hypotheticalModals[p.low] {
+		return a, false, true // "I would say "..."": not said
+	}
 	// "Trump was said to be suffering "...": no one is named as speaking.
 	if p, ok := sc.word(c - 1); ok && kind == cueSay && passiveOnly[p.low] && !isParticiple(w.low) {
 		if m, ok := sc.byAgent(qi+1, se); ok {
@@ -514,7 +567,7 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 			e-- // "the media falsely describing him"
 		}
 		if e-1 > ss && sc.items[e-1].kind == itWord && !adverbs[sc.items[e-1].low] {
-			if start, ok := sc.npLeft(e, ss); ok {
+			if start, ok := sc.npLeft(e, ss); ok && !sc.prepObject(start, ss) {
 				m, ok := sc.analyse(start, e, 0, 0)
 				if !ok || m.kind != mName {
 					for k := e - 1; k > start; k-- {
@@ -567,13 +620,63 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	return attribution{m: m, cue: w.text, via: viaPre}, true, true
 }
 
+// quotativeLike returns the item of the verb "be" of a quotative "like"
+// right before the quote at qi ("she was like, "...""), else -1.
+func (sc *scan) quotativeLike(qi, ss int) int {
+	k := qi - 1
+	if sc.isPunct(k, ",") {
+		k--
+	}
+	if w, ok := sc.word(k); !ok || w.low != "like" {
+		return -1
+	}
+	k--
+	for k > ss && (sc.items[k].low == "just" || sc.items[k].low == "all" || sc.items[k].low == "totally") {
+		k--
+	}
+	if w, ok := sc.word(k); ok && k > ss && beForms[w.low] {
+		return k
+	}
+	return -1
+}
+
+var beForms = set(`is are was were 's 're 'm am be been`)
+
+// datedCitation: from item i, a source's name, a comma and a date ending
+// the paragraph ("CBC.ca, August 15, 2008").
+func (sc *scan) datedCitation(i int) bool {
+	for k := i; k < len(sc.items) && k < i+8; k++ {
+		it := sc.items[k]
+		if it.kind == itPara || it.kind == itQuote {
+			return false
+		}
+		if sc.isPunct(k, ",") {
+			n, ok := sc.word(k + 1)
+			return ok && (months[n.low] || unicode.IsDigit(rune(n.text[0])))
+		}
+	}
+	return false
+}
+
+var months = set(`january february march april may june july august september october november december`)
+
+// prepObject: the phrase starting at item start is the object of a
+// preposition ("decided not to play for the Federation saying"), so it
+// cannot be the subject of a participle after it; "with X saying" and "an
+// order by X directing" can.
+func (sc *scan) prepObject(start, ss int) bool {
+	p, ok := sc.word(start - 1)
+	return ok && start-1 >= ss && prepositions[p.low] && p.low != "with" && p.low != "by"
+}
+
 // cueSubject finds who does the speaking of the cue verb at c: the phrase
 // before it, or after it when inverted ("tweeted Johnson").
 func (sc *scan) cueSubject(c, ss, se int) (mention, bool) {
 	if m, ok := sc.subjectBefore(c, ss); ok {
 		return m, true
 	}
-	if c == ss || sc.items[c-1].kind == itQuote || sc.isPunct(c-1, ",") {
+	// "told Discover Magazine": the listener follows, not the speaker.
+	if (c == ss || sc.items[c-1].kind == itQuote || sc.isPunct(c-1, ",")) && !tellCues[sc.items[c].low] {
 		if m, _, ok := sc.mentionRight(c+1, se); ok {
 			return m, true
 		}
@@ -704,7 +807,7 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 				return o, true
 			}
 			if f, _ := sc.word(start); f.low == "the" && j+1-start == 2 {
-				return mention{from: start, to: j + 1, kind: mNominal, desc: sc.textOf(start+1, j+1)}, true
+				return mention{from: start, to: j + 1, kind: mNominal, desc: sc.textOf(start+1, j+1), definite: true, doc: true}, true
 			}
 		}
 	}
@@ -798,8 +901,14 @@ func (sc *scan) byAgent(i, se int) (mention, bool) {
 // according handles "according to X" anywhere in the sentence.
 func (sc *scan) according(ss, se int) (attribution, bool) {
 	for k := ss; k+1 < se; k++ {
-		if sc.items[k].low == "according" && sc.items[k+1].low == "to" {
-			i := k + 2
+		i := -1
+		switch {
+		case sc.items[k].low == "according" && sc.items[k+1].low == "to":
+			i = k + 2
+		case k+3 < se && sc.items[k].low == "in" && sc.items[k+1].low == "the" && sc.items[k+2].low == "words" && sc.items[k+3].low == "of":
+			i = k + 4 // "in the words of the Crown prosecutor, Mark Tedeschi,"
+		}
+		if i >= 0 {
 			// "according to a tweet on Monday by X"
 			if m, _, ok := sc.mentionRight(i, se); ok && m.kind != mNominal {
 				return attribution{m: m, cue: "according to", via: viaAccording}, true
@@ -823,7 +932,10 @@ func (sc *scan) according(ss, se int) (attribution, bool) {
 // introductory phrase ("In a statement released after the attack, ...").
 func (sc *scan) sentenceSubject(ss, limit int) (mention, bool) {
 	start := ss
-	if w, ok := sc.word(ss); ok && (introWords[w.text] || !w.cap) {
+	// An opening adverbial or participle ("Underwhelmed with her role,")
+	// comes before the subject.
+	if w, ok := sc.word(ss); ok && (introWords[w.text] || !w.cap || w.upos == "VERB" || w.upos == "ADP" || w.upos == "SCONJ" || w.upos == "ADV" ||
+		w.upos == "ADJ" && (strings.HasSuffix(w.low, "ed") || strings.HasSuffix(w.low, "ing"))) {
 		for k := ss; k < limit; k++ {
 			if sc.isPunct(k, ",") {
 				start = k + 1
@@ -963,7 +1075,9 @@ func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, boo
 	for k := pe - 1; k >= ps; k-- {
 		if sc.items[k].kind == itQuote {
 			if a, ok := prev[k]; ok {
-				if !samePara && !sc.endsWithQuote(si-1) {
+				// ""...," Professor Eastman said." then a paragraph that
+				// is only a quote: he goes on.
+				if !samePara && !sc.endsWithQuote(si-1) && a.via != viaPost {
 					return attribution{}, false
 				}
 				return attribution{m: a.m, cue: a.cue, via: viaCont}, true
@@ -996,11 +1110,36 @@ func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, boo
 	return attribution{}, false
 }
 
+// introOnly: the items before the quote at qi are a short adverbial
+// opening the sentence and a comma ("During the premiere, "..."").
+func (sc *scan) introOnly(ss, qi int) bool {
+	if qi-ss < 2 || qi-ss > 7 || !sc.isPunct(qi-1, ",") {
+		return false
+	}
+	f, ok := sc.word(ss)
+	if !ok || !prepositions[f.low] && !adverbs[f.low] && f.low != "during" && f.low != "later" {
+		return false
+	}
+	return !sc.cueWithin(ss, qi-1)
+}
+
+// cueWithin: a speech cue among the items [from, to).
+func (sc *scan) cueWithin(from, to int) bool {
+	for k := from; k < to && k < len(sc.items); k++ {
+		if sc.items[k].kind == itWord && cues[sc.items[k].low] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // onlyPerson returns the sentence's subject when it names a person, else
 // the one person the sentence names, if it names exactly one.
 func (sc *scan) onlyPerson(ss, se int) (mention, bool) {
 	person := func(m mention) bool { return m.kind == mName && !m.org }
-	if m, ok := sc.sentenceSubject(ss, se); ok && person(m) {
+	// "Underwhelmed with her role, she left the series." before a quote
+	// in the first person: she.
+	if m, ok := sc.sentenceSubject(ss, se); ok && (person(m) || m.kind == mPronoun && m.gender != "") {
 		return m, true
 	}
 	var found mention

@@ -49,8 +49,10 @@ func (s *Score) finish() {
 type Report struct {
 	Articles int        `json:"articles"`
 	Dev      Score      `json:"dev"`
+	Dev2     Score      `json:"dev2"`
 	Test     Score      `json:"test"`
 	Blind    Score      `json:"blind"`
+	GUM      Score      `json:"gum"`
 	All      Score      `json:"all"`
 	Errors   []Mismatch `json:"errors,omitempty"`
 }
@@ -60,10 +62,14 @@ func (r *Report) Split(name string) *Score {
 	switch name {
 	case SplitDev:
 		return &r.Dev
+	case SplitDev2:
+		return &r.Dev2
 	case SplitTest:
 		return &r.Test
 	case SplitBlind:
 		return &r.Blind
+	case SplitGUM:
+		return &r.GUM
 	}
 	return &r.All
 }
@@ -115,7 +121,7 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	for _, sc := range []*Score{&r.Dev, &r.Test, &r.Blind, &r.All} {
+	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.All} {
 		sc.finish()
 	}
 	return r, nil
@@ -213,7 +219,7 @@ func headNoun(desc string) string {
 	head := ""
 	for _, w := range strings.Fields(strings.ToLower(desc)) {
 		w = strings.Trim(w, ",.;:")
-		if prepositions[w] || w == "registered" || w == "using" || w == "who" || w == "seemingly" {
+		if prepositions[w] || head != "" && strings.HasSuffix(w, "ing") || w == "registered" || w == "who" || w == "seemingly" {
 			break
 		}
 		head = w

@@ -83,3 +83,26 @@ func pipelineModels(t testing.TB) (*nlp.Analyzer, *actors.Dictionary) {
 	}
 	return an, dict
 }
+
+func TestSpeakerMatch(t *testing.T) {
+	tests := []struct {
+		gold GoldQuote
+		got  model.Speaker
+		want bool
+	}{
+		{GoldQuote{Speaker: "Donald Trump"}, model.Speaker{Name: "Trump"}, true},
+		{GoldQuote{Speaker: "Donald Trump"}, model.Speaker{Text: "Trump", Unnamed: true}, false},
+		{GoldQuote{Speaker: "a spokesman for 10 Downing Street", Unnamed: true}, model.Speaker{Text: "the spokesman", Unnamed: true}, true},
+		// the head comes before a preposition or a participle
+		{GoldQuote{Speaker: "A source within the central Interior Ministry", Unnamed: true}, model.Speaker{Text: "A source", Unnamed: true}, true},
+		{GoldQuote{Speaker: "People holding a banner", Unnamed: true}, model.Speaker{Text: "People", Unnamed: true}, true},
+		{GoldQuote{Speaker: "a protester using the pseudonym Katya", Unnamed: true}, model.Speaker{Text: "the protesters", Unnamed: true}, true},
+		{GoldQuote{Speaker: "One MP", Unnamed: true}, model.Speaker{Name: "Labour MP"}, false},
+		{GoldQuote{Speaker: "the local health minister", Unnamed: true}, model.Speaker{Text: "the official", Unnamed: true}, false},
+	}
+	for _, tt := range tests {
+		if got := SpeakerMatch(tt.gold, tt.got); got != tt.want {
+			t.Errorf("SpeakerMatch(%q, %+v) = %v, want %v", tt.gold.Speaker, tt.got, got, tt.want)
+		}
+	}
+}

@@ -37,6 +37,8 @@ func TestGoldMatchesWikinews(t *testing.T) {
 		case SplitBlind:
 			heldOut++
 			blind++
+		case SplitGUM:
+			heldOut++
 		}
 	}
 	if len(gold) < 30 || quotes < 150 {
@@ -56,6 +58,11 @@ func wikinewsTexts(t *testing.T) map[string]string {
 	if err != nil {
 		t.Skipf("reference data not available: %v", err)
 	}
+	gum, err := refdata.WikinewsGUM()
+	if err != nil {
+		t.Skipf("reference data not available: %v", err)
+	}
+	as = append(as, gum...)
 	m := map[string]string{}
 	for _, a := range as {
 		m[a.File+" "+a.URL] = a.Text

@@ -24,6 +24,10 @@ var thatClauseCues = set(`said says say told tells stated states claimed claims 
 // Verbs whose first object is the listener: "told reporters that".
 var listenerCues = set(`told tells informed assured warned urged reminded`)
 
+// tellCues take the listener as object even right after a quote or a
+// comma, where other cues are inverted (""...," warned the minister").
+var tellCues = set(`tell tells told telling informed assured reminded asked`)
+
 // indirect finds reported speech in sentences without direct quotes:
 // "X said (that) CLAUSE", "X told Y (that) CLAUSE", "According to X,
 // CLAUSE" and "CLAUSE, according to X."

@@ -89,7 +89,15 @@ var adverbs = set(`also further later then previously repeatedly reportedly publ
 	has already always never not often directly personally`)
 
 // Pronouns that can be speakers, with gender ("" when either).
-var pronouns = map[string]string{"he": "m", "she": "f", "they": "", "it": "", "we": "", "i": ""}
+var pronouns = map[string]string{"he": "m", "she": "f", "they": "", "it": "", "we": "", "i": "", "you": ""}
+
+// nounGender: the gender of role nouns that carry one.
+var nounGender = map[string]string{
+	"mother": "f", "wife": "f", "daughter": "f", "sister": "f", "woman": "f", "actress": "f", "spokeswoman": "f",
+	"chairwoman": "f", "queen": "f", "princess": "f", "girl": "f", "grandmother": "f", "aunt": "f", "niece": "f",
+	"father": "m", "husband": "m", "son": "m", "brother": "m", "man": "m", "actor": "m", "spokesman": "m",
+	"chairman": "m", "king": "m", "prince": "m", "boy": "m", "grandfather": "m", "uncle": "m", "nephew": "m",
+}
 
 var honorifics = set(`dr mr mrs ms miss mx prof sir dame lord lady rev reverend mme madame monsignor
 	monsenor cde comrade fr father sheikh imam ayatollah hon`)
@@ -124,7 +132,11 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
 	commentator academic academics contributor columnist correspondent fellow partner
-	spokespersons reporters journalists correspondents scholar scholars family account media`)
+	spokespersons reporters journalists correspondents scholar scholars family account media
+	actor actress actors artist artists singer musician guitarist coach athlete
+	director-general host presenter novelist poet designer developer programmer maintainer
+	entrepreneur astronomer herpetologist biologist physicist chemist psychologist professor
+	lead co-author producer filmmaker comedian authors poster posters blogger bloggers commenter`)
 
 // Nouns that make a capitalised phrase an organisation, not a person.
 var orgWords = set(`ministry department office agency committee council commission court forces party
@@ -209,6 +221,11 @@ var termVerbs = set(`is was are were has had will would can represents stands me
 var finiteVerbs = set(`is are was were has have had will would can could did does shall should must may might`)
 
 // Plural nouns for groups that speak ("Authorities said").
+// peopleNouns are groups of people that are neither roles nor officials:
+// "one of the children said".
+var peopleNouns = set(`people children men women victims survivors parents passengers voters fans
+	relatives families users viewers workers residents students`)
+
 var groupNouns = set(`authorities officials police protesters residents witnesses organizers organisers
 	investigators prosecutors researchers scientists experts analysts critics observers sources
 	activists lawmakers legislators diplomats rescuers doctors`)

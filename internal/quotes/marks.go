@@ -9,10 +9,13 @@ import (
 // quote marks included. Quotes nested inside it are part of it.
 type segment struct {
 	start, end int
-	// open marks a segment that was never closed but runs to the end of its
-	// paragraph because the next paragraph reopens the quote (the convention
-	// for quotes over several paragraphs).
+	// open marks a segment that was never closed at the end of its
+	// paragraph: the quote may go on in the next paragraph.
 	open bool
+	// tail marks the start of a paragraph up to its first mark, a closing
+	// one with nothing open: the end of a quote opened in an earlier
+	// paragraph.
+	tail bool
 }
 
 // maxNesting bounds quote nesting; deeper marks are treated as text.
@@ -33,20 +36,24 @@ func findSegments(text string) []segment {
 	for _, para := range paragraphs(text) {
 		out = appendParagraph(out, text, para[0], para[1])
 	}
-	// An unclosed quote continues into the next paragraph only when that
-	// paragraph opens with a quote mark.
+	// A quote over several paragraphs is one segment, from its first
+	// opening mark to its closing mark, whether the next paragraph reopens
+	// it with a mark or only closes it. An unclosed quote that does not go
+	// on into the next paragraph is dropped, as is a closing mark that ends
+	// no quote.
 	for i := range out {
 		if !out[i].open {
 			continue
 		}
 		next := nextParagraphStart(text, out[i].end)
-		if next < 0 || next >= len(text) || !(i+1 < len(out) && out[i+1].start == next) {
-			out[i].start = -1 // drop
+		if next >= 0 && i+1 < len(out) && out[i+1].start == next {
+			out[i+1].start, out[i+1].tail = out[i].start, false
 		}
+		out[i].start = -1
 	}
 	kept := out[:0]
 	for _, s := range out {
-		if s.start >= 0 {
+		if s.start >= 0 && !s.tail {
 			kept = append(kept, s)
 		}
 	}
@@ -114,7 +121,18 @@ func appendParagraph(out []segment, text string, start, end int) []segment {
 			continue
 		}
 		if len(stack) == 0 {
-			continue // stray closing mark
+			// A stray closing mark; when it is the paragraph's first mark
+			// it may end a quote opened in an earlier paragraph.
+			if len(out) > 0 && out[len(out)-1].open {
+				if firstMark(marks, m) {
+					p := start
+					for p < m.pos && unicode.IsSpace(rune(text[p])) {
+						p++
+					}
+					out = append(out, segment{start: p, end: m.pos + m.size, tail: true})
+				}
+			}
+			continue
 		}
 		o := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -140,6 +158,9 @@ func appendParagraph(out []segment, text string, start, end int) []segment {
 	}
 	return out
 }
+
+// firstMark: m is the first mark of its paragraph.
+func firstMark(marks []mark, m mark) bool { return len(marks) > 0 && marks[0].pos == m.pos }
 
 // straightDir guesses whether the straight quote at i opens (+1) or closes
 // (-1) from its neighbours: a mark after a space and before a word opens, a

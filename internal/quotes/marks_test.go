@@ -17,7 +17,12 @@ func TestFindSegments(t *testing.T) {
 		{"stray opener keeps inner pair", `He said "hello and "bye" now`, []string{`"bye"`}},
 		{"stray closer", `He said bye" now "ok"`, []string{`"ok"`}},
 		{"unbalanced dropped at paragraph end", "\"never closed\nNext paragraph.", nil},
-		{"continued paragraph", "\"First part.\n\"Second part.\"", []string{`"First part.`, `"Second part."`}},
+		// A quote over several paragraphs is one segment, whether the next
+		// paragraph reopens it or only closes it.
+		{"continued paragraph", "\"First part.\n\"Second part.\"", []string{"\"First part.\n\"Second part.\""}},
+		{"three paragraphs", "\"One.\n\n\"Two.\n\n\"Three.\" he said", []string{"\"One.\n\n\"Two.\n\n\"Three.\""}},
+		{"closed in next paragraph", "He said, \"First part.\n\nSecond part.\" Then \"x\"", []string{"\"First part.\n\nSecond part.\"", `"x"`}},
+		{"stray closer starts paragraph", "He left.\nSecond part.\" Then \"x\"", []string{`"x"`}},
 		{"no space after close", `"Q1,"he said`, []string{`"Q1,"`}},
 		{"guillemets", `Il a dit «oui».`, []string{`«oui»`}},
 		{"empty", ``, nil},

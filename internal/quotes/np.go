@@ -64,7 +64,8 @@ var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la
 // docNouns are things that speak for their author: "Facebook's statement".
 var docNouns = set(`disclaimer notice study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
-	speech address website account announcement warning advisory bulletin memo opinion filing quote`)
+	speech address website account announcement warning advisory bulletin memo opinion filing quote
+	analysis paper article editorial banner placard`)
 
 func (sc *scan) word(i int) (item, bool) {
 	if i < 0 || i >= len(sc.items) || sc.items[i].kind != itWord {
@@ -106,7 +107,8 @@ func npToken(it item) bool {
 		return false
 	}
 	if it.cap {
-		return !notNames[it.text] || it.low == "the" || it.low == "a" || it.low == "an"
+		// "Do organisers ...?": a question's auxiliary is not in the phrase.
+		return (!notNames[it.text] || it.low == "the" || it.low == "a" || it.low == "an") && !verbLike(it)
 	}
 	if npBreak[it.low] && it.low != "and" || cues[it.low] != 0 && !roleNouns[it.low] || adverbs[it.low] {
 		return false
@@ -166,6 +168,15 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 	for start < end && (sc.items[start].low == "of" || sc.items[start].low == "and" || sc.items[start].low == "'s") {
 		start++
 	}
+	// "One MP", "One of the children": the number opens the phrase (and
+	// makes it indefinite).
+	if o, ok := sc.word(start - 1); ok && o.low == "of" && start-2 >= min {
+		if w, ok := sc.word(start - 2); ok && numberWords[w.low] {
+			start -= 2
+		}
+	} else if w, ok := sc.word(start - 1); ok && start-1 >= min && start < end && numberWords[w.low] {
+		start--
+	}
 	return start, start < end
 }
 
@@ -177,6 +188,9 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 	}
 	j := i
 	if w, ok := sc.word(j); ok && numberWords[w.low] {
+		if e, ok := sc.partitive(j, max); ok {
+			return e, true
+		}
 		j++ // "Fifty former officials"
 	}
 	end := -1
@@ -237,6 +251,25 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// partitive reads "One of the children", "some of the protesters", "one
+// of the study's authors" from the number word at i: the phrase ends at the
+// first noun for people within four words.
+func (sc *scan) partitive(i, max int) (int, bool) {
+	if o, ok := sc.word(i + 1); !ok || o.low != "of" {
+		return 0, false
+	}
+	for k := i + 2; k < max && k < i+7; k++ {
+		w, ok := sc.word(k)
+		if !ok || npBreak[w.low] || cues[w.low] != 0 && !roleNouns[w.low] {
+			return 0, false
+		}
+		if !w.cap && (roleNouns[w.low] || groupNouns[w.low] || peopleNouns[w.low]) {
+			return k + 1, true
+		}
+	}
+	return 0, false
 }
 
 // roleComplement reads "of the region" after a role word, when an
@@ -366,7 +399,10 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 	// International, Mariela Belski": the name may be in the appositive.
 	pureName := app.name != "" && !app.org && app.title == "" && app.affiliation == "" && strings.Contains(app.name, " ") &&
 		strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(app.raw), app.honorific)) == app.name
-	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ") || head.roleOf) {
+	// "One of the study's authors, herpetologist David Blackburn": a
+	// description, then a titled name.
+	titledName := head.name == "" && app.name != "" && !app.org && strings.Contains(app.name, " ")
+	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ") || head.roleOf) || titledName {
 		head, app = app, head
 		if app.title == "" {
 			app.title = app.desc
@@ -422,14 +458,27 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	if len(words) == 0 {
 		return p
 	}
+	indefinite := false
 	if l := words[0].low; l == "the" || l == "a" || l == "an" || l == "another" {
 		p.definite = l == "the"
+		indefinite = !p.definite
 		words = words[1:]
 		from++
 	}
 	if len(words) > 1 && numberWords[words[0].low] {
+		indefinite = indefinite || !p.definite
 		words = words[1:]
 		from++
+	}
+	// "One of the children", "some of the protesters": someone of a group.
+	if indefinite && len(words) > 2 && words[0].low == "of" && !p.definite {
+		g := sc.phrase(from+1, to)
+		last := words[len(words)-1]
+		if g.name == "" && (g.person || peopleNouns[last.low]) {
+			p.desc = sc.textOf(from-1, to)
+			p.person = true
+			return p
+		}
 	}
 	if len(words) == 0 {
 		return p
@@ -440,12 +489,25 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		p.person = true
 		return p
 	}
+	// "One MP", "a Senator": an indefinite title describes someone, it
+	// does not name them (nor refer back to the one named MP).
+	if indefinite && len(words) == 1 && (titleWords[last.low] || roleNouns[last.low]) {
+		return describe()
+	}
 	p.roleOf = len(words) > 2 && !words[0].cap && (roleNouns[words[0].low] || titleWords[words[0].low]) && (words[1].low == "of" || words[1].low == "for" || words[1].low == "from")
 	endsInName := len(words) >= 2 && isNameWord(last) && !isTitleWord(last.low) && isNameWord(words[len(words)-2]) && !isTitleWord(words[len(words)-2].low)
 	// "the government of American Samoa", "the Ministry of Health"
 	if len(words) > 2 && orgWords[words[0].low] && !roleNouns[words[0].low] && words[1].low == "of" && words[len(words)-1].cap {
 		p.name, p.org = sc.textOf(from, to), true
 		return p
+	}
+	// "a banner from People's Vote", "a statement by the ministry": the
+	// author speaks.
+	if len(words) > 2 && docNouns[words[0].low] && (words[1].low == "from" || words[1].low == "by") {
+		a := sc.phrase(from+2, to)
+		if a.name != "" {
+			return a
+		}
 	}
 	// "members of the House of Commons", "representatives from Iran"
 	if (!endsInName || !titleWords[words[0].low]) && len(words) > 2 && (roleNouns[words[0].low] || !words[0].cap) && (words[1].low == "of" || words[1].low == "from" || words[1].low == "for") {
@@ -505,9 +567,10 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 			break
 		}
 	}
-	// "Steve Peers of the University of Essex": a name, then where from.
+	// "Steve Peers of the University of Essex", "Lydia Buchtmann for Food
+	// Standards Australia New Zealand": a name, then where from.
 	for k := len(words) - 2; k >= 2; k-- {
-		if (words[k].low == "of" || words[k].low == "from" || words[k].low == "at") && isName(words[k-1]) && isName(words[k-2]) {
+		if (words[k].low == "of" || words[k].low == "from" || words[k].low == "at" || words[k].low == "for") && isName(words[k-1]) && isName(words[k-2]) {
 			p.affiliation = trimThe(sc.textOf(from+k+1, to))
 			to = from + k
 			words = words[:k]
@@ -627,7 +690,7 @@ tailDone:
 		k := n
 		for k > 0 {
 			w := words[k-1]
-			if w.cap || isAcronym(w.text) || (w.low == "of" || w.low == "for" || w.low == "on" || w.low == "and" || w.low == "the") && k < n {
+			if w.cap && !verbLike(w) || isAcronym(w.text) || (w.low == "of" || w.low == "for" || w.low == "on" || w.low == "and" || w.low == "the") && k < n {
 				k--
 				continue
 			}
@@ -652,6 +715,10 @@ tailDone:
 	}
 	return p
 }
+
+// verbLike: a capitalised word the tagger reads as a verb or auxiliary
+// ("Did the Iranian Chess Federation ...?"), not part of a name.
+func verbLike(w item) bool { return w.upos == "AUX" || w.upos == "VERB" }
 
 // orgLike: the phrase holds an organisation word, an acronym or an ORG entity.
 func (p *phraseInfo) orgLike(words []item) bool {

@@ -146,7 +146,7 @@ var reportLemmas = set(`say tell state add explain note observe warn stress insi
 	blast slam lament tout hail dismiss condemn reject welcome laud commend applaud defend mock
 	characterize characterise refer apologize apologise congratulate boast threaten assure
 	concede reveal report read proclaim affirm contend counter retort question wonder muse recount
-	remind insist speak direct order instruct advise encourage invite implore beg request appeal`)
+	remind insist speak direct order instruct advise encourage invite implore beg request appeal reason`)
 
 // isReportVerb: token r is a verb that reports speech.
 func (d *deps) isReportVerb(r tokRef) bool {
@@ -188,8 +188,8 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 				if !ok || inside(h) {
 					continue
 				}
-				if a, ok := sc.fromGovernor(h, r, qi); ok {
-					return a, true
+				if a, ok := sc.fromGovernor(h, r, qi); ok || a.via == viaNone {
+					return a, ok
 				}
 				continue
 			}
@@ -205,6 +205,9 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 				}
 			}
 			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] {
+				if d.hypothetical(r) {
+					return attribution{via: viaNone}, false
+				}
 				if m, ok := sc.verbSubject(r, qi, 0); ok {
 					return attribution{m: m, cue: toks[ti].Text, via: viaParse}, true
 				}
@@ -234,6 +237,9 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 			if _, agent := d.child(h, "obl:agent"); t.Deprel == "acl" && namingCues[strings.ToLower(t.Text)] && !agent {
 				return attribution{}, false // "a program called "X"" names
 			}
+			if d.hypothetical(h) {
+				return attribution{via: viaNone}, false
+			}
 			m, ok := sc.verbSubject(h, qi, 0)
 			if !ok {
 				return attribution{}, false
@@ -259,6 +265,39 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 	}
 	return attribution{}, false
 }
+
+// hypothetical: speech that did not happen, "I would say to them "..."",
+// "if a conspiracy of publishers says "..."": a conditional modal on the
+// verb, or the verb in an if-clause.
+func (d *deps) hypothetical(v tokRef) bool {
+	for _, c := range d.kids[v.s][v.t] {
+		t := d.sents[v.s].Tokens[c]
+		switch {
+		case t.Deprel == "aux" && hypotheticalModals[strings.ToLower(t.Text)]:
+			return true
+		case t.Deprel == "mark" && (strings.EqualFold(t.Text, "if") || strings.EqualFold(t.Text, "unless")):
+			return true
+		}
+	}
+	// "if you have a copy and your friend says "..."": the if-clause's
+	// conjunct.
+	if d.tok(v).Deprel == "conj" {
+		if h, ok := d.head(v); ok {
+			if m, ok := d.child(h, "mark"); ok && (d.lower(m) == "if" || d.lower(m) == "unless") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hypotheticalModals: speech that did not (yet) happen.
+var hypotheticalModals = set(`would could might 'd will 'll may shall should`)
+
+// docVerbs: the verb whose subject issued a document ("announced" for "the
+// announcement").
+var docVerbs = map[string]string{"announcement": "announce", "statement": "state", "warning": "warn",
+	"ruling": "rule", "response": "respond", "reply": "reply", "decree": "decree", "tweet": "tweet", "post": "post"}
 
 // hangingRels relate a report verb to the quote it follows or interrupts
 // (""...," he said" is parataxis in the parse).
@@ -399,7 +438,9 @@ func (sc *scan) holdsHead(m mention, r tokRef) bool {
 			return true
 		}
 		for _, c := range d.kids[r.s][t] {
-			if !d.hasCase(tokRef{r.s, c}) && toks[c].Deprel != "acl:relcl" && found(c) {
+			// not through prepositions, relative clauses, or a conjunct,
+			// which names someone or somewhere else
+			if !d.hasCase(tokRef{r.s, c}) && toks[c].Deprel != "acl:relcl" && toks[c].Deprel != "conj" && found(c) {
 				return true
 			}
 		}
@@ -525,21 +566,35 @@ func (sc *scan) docAuthor(m mention) (mention, bool) {
 	}
 	last := sc.items[m.to-1]
 	noun := last.low
+	// The window of six sentences runs from the latest mention of the
+	// document: "the letter" chains back to the sentence that says whose.
+	near := last.s
 	for si := len(d.sents) - 1; si >= 0; si-- {
 		s := d.sents[si]
 		if s.Span.Start > last.s {
 			continue
 		}
-		if s.Span.End < last.s && len(d.sents) > si+6 && d.sents[si+6].Span.End < last.s {
+		if s.Span.End < near && len(d.sents) > si+6 && d.sents[si+6].Span.End < near {
 			break
 		}
 		for ti := len(s.Tokens) - 1; ti >= 0; ti-- {
 			t := s.Tokens[ti]
-			if t.Span.Start > last.s || strings.ToLower(t.Text) != noun && strings.ToLower(t.Lemma) != noun {
+			if t.Span.Start > last.s {
 				continue
 			}
-			if a, ok := sc.authorOf(tokRef{si, ti}); ok {
-				return a, true
+			if strings.ToLower(t.Text) == noun || strings.ToLower(t.Lemma) == noun {
+				if a, ok := sc.authorOf(tokRef{si, ti}); ok {
+					return a, true
+				}
+				near = t.Span.Start
+			}
+			// "GitHub also announced ..." before "the announcement".
+			if v := docVerbs[noun]; v != "" && t.UPOS == "VERB" && strings.ToLower(t.Lemma) == v {
+				if s, ok := d.nearest(tokRef{si, ti}, "nsubj"); ok && !d.hasCase(s) {
+					if m, ok := sc.tokenMention(s, tokRef{si, ti}); ok && (m.kind == mName || m.kind == mPronoun) {
+						return m, true
+					}
+				}
 			}
 		}
 	}
@@ -574,6 +629,19 @@ func (sc *scan) authorOf(r tokRef) (mention, bool) {
 				if m, ok := named(sc.tokenMention(ct, ct)); ok {
 					return m, true
 				}
+			}
+		}
+	}
+	// "In the letter to GitHub, Stoltz said": the letter is the speaker's.
+	if d.tok(r).Deprel == "obl" {
+		if h, ok := d.head(r); ok && d.isReportVerb(h) {
+			if s, ok := d.nearest(h, "nsubj"); ok && !d.hasCase(s) {
+				return named(sc.tokenMention(s, h))
+			}
+			// The parse often hangs the subject on the letter: the scanner's.
+			t := d.tok(h)
+			if vi, _ := sc.itemRange(t.Span.Start, t.Span.End); vi >= 0 {
+				return named(sc.subjectBefore(vi, sc.sents[sc.sentOf(vi)][0]))
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/parleyhq/parley/internal/model"
@@ -21,6 +22,65 @@ type docIndex struct {
 	ckeys    []string           // countKey of each mention ("" for descriptions)
 	words    [][]string         // lower-case words of each named mention's title and name
 	profiles map[string]profile // by countKey
+	turns    []turn             // interview turns, in order
+}
+
+// turn is a "((Name))" heading of an interview transcript: the paragraphs
+// up to the next heading are Name's words. The interviewer's turns are
+// "((WN))" or "((Wikinews))".
+type turn struct {
+	at          int // item index of the heading's first "("
+	m           mention
+	interviewer bool
+}
+
+// interviewTurns finds the "((Name))" headings that open paragraphs.
+func (sc *scan) interviewTurns() []turn {
+	var out []turn
+	for i := 0; i+4 < len(sc.items); i++ {
+		if !(i == 0 || sc.items[i-1].kind == itPara) || !sc.isPunct(i, "(") || !sc.isPunct(i+1, "(") {
+			continue
+		}
+		e := i + 2
+		for e < len(sc.items) && e < i+10 && sc.items[e].kind == itWord {
+			e++
+		}
+		if e == i+2 || !sc.isPunct(e, ")") || !sc.isPunct(e+1, ")") {
+			continue
+		}
+		name := sc.textOf(i+2, e)
+		t := turn{at: i, interviewer: name == "WN" || strings.HasPrefix(name, "Wikinews")}
+		if !t.interviewer {
+			m, _, ok := sc.mentionRight(i+2, e)
+			if !ok || m.kind != mName || m.org {
+				continue
+			}
+			t.m = m
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// turnSpeaker resolves "I" in an interviewee's answer to the interviewee,
+// and "you" in the interviewer's question to the interviewee of the nearest
+// answer.
+func (ix *docIndex) turnSpeaker(p mention) (mention, bool) {
+	k := sort.Search(len(ix.turns), func(k int) bool { return ix.turns[k].at > p.from }) - 1
+	if k < 0 {
+		return mention{}, false
+	}
+	switch w := ix.sc.items[p.from].low; {
+	case (w == "i" || w == "me") && !ix.turns[k].interviewer:
+		return ix.turns[k].m, true
+	case w == "you" && ix.turns[k].interviewer:
+		for _, j := range []int{k + 1, k - 1} {
+			if j >= 0 && j < len(ix.turns) && !ix.turns[j].interviewer {
+				return ix.turns[j].m, true
+			}
+		}
+	}
+	return mention{}, false
 }
 
 // match is Match with the key tokens of each name computed once.
@@ -44,7 +104,8 @@ type indexed struct {
 }
 
 // prepositions that make a following name a non-subject.
-var prepositions = set(`of to by with for from at in on about against between under into over via than`)
+var prepositions = set(`of to by with for from at in on about against between under into over via than
+	within inside outside among across near`)
 
 func (sc *scan) index() *docIndex {
 	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}, profiles: map[string]profile{}}
@@ -83,6 +144,7 @@ func (sc *scan) index() *docIndex {
 			i = end - 1
 		}
 	}
+	ix.turns = sc.interviewTurns()
 	ix.ckeys = make([]string, len(ix.mentions))
 	ix.words = make([][]string, len(ix.mentions))
 	for k, im := range ix.mentions {
@@ -162,6 +224,9 @@ func (ix *docIndex) vote(si, at int, g string) {
 			return
 		}
 		if im.m.kind == mName && !im.m.org && im.m.to <= at {
+			if ix.sc.heading(im.m) {
+				return // "((Dorsa Derakhshani)) My dad ... he": not about her
+			}
 			d := 1
 			if g == "f" {
 				d = -1
@@ -203,6 +268,12 @@ func (ix *docIndex) speaker(m mention) model.Speaker {
 			sp.Unnamed = true
 		}
 		return sp
+	}
+	if target.kind == mNominal && target.definite {
+		// "she", where she is "the actress" who is Denise Crosby
+		if r, ok := ix.backReference(target); ok {
+			target = r
+		}
 	}
 	if target.kind == mNominal {
 		// "She also said", where she is "the head of the investigators".
@@ -277,22 +348,34 @@ func (ix *docIndex) antecedent(p mention) (mention, bool) {
 func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 	sc := ix.sc
 	switch sc.items[p.from].low {
-	case "i", "we", "me", "us":
-		return mention{}, false // the speaker of a first-person passage is not in the narrative
+	case "i", "we", "me", "us", "you":
+		// The speaker of a first-person passage is not in the narrative,
+		// but an interview's turn names it.
+		return ix.turnSpeaker(p)
 	}
 	si := sc.sentOf(p.from)
 	wantPerson := p.gender != ""
 	fits := func(im *indexed) bool {
+		if sc.heading(im.m) {
+			return false
+		}
 		if wantPerson {
 			if im.m.kind == mNominal {
-				// a person: "the head of ...", not "a party"
-				return !plural(im.m.desc) && roleNouns[lastHead(im.m.desc)]
+				// a person: "the head of ...", not "a party"; "he" is not
+				// "Thomas' sister"
+				h := lastHead(im.m.desc)
+				g := nounGender[h]
+				return !plural(im.m.desc) && roleNouns[h] && (g == "" || g == p.gender)
 			}
-			if im.m.kind != mName || im.m.org {
+			if im.m.kind != mName || im.m.org || sc.placeName(im.m) {
 				return false
 			}
 			g := ix.genderOf(im.m)
 			return g == "" || g == p.gender
+		}
+		// "they" is not "TED" in "my TED talk": a name modifying a noun
+		if n, ok := sc.word(im.m.to); ok && !n.cap && n.upos == "NOUN" && im.m.kind == mName {
+			return false
 		}
 		return im.m.kind == mName && im.m.org || im.m.kind == mNominal && plural(im.m.desc)
 	}
@@ -310,7 +393,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 			if first >= 0 && k >= first {
 				break
 			}
-			if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && isPronoun(w.low) && (k == sc.sents[si][0] || sc.subjectLike(k)) {
+			if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && thirdPerson(w.low) && (k == sc.sents[si][0] || sc.subjectLike(k)) {
 				if k != p.from {
 					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
 				}
@@ -350,7 +433,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				limit = ranked[0].m.from
 			}
 			for k := sc.sents[s][0]; k < limit; k++ {
-				if w := sc.items[k]; w.kind == itWord && isPronoun(w.low) && pronouns[w.low] == p.gender && sc.subjectLike(k) {
+				if w := sc.items[k]; w.kind == itWord && thirdPerson(w.low) && pronouns[w.low] == p.gender && sc.subjectLike(k) {
 					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
 				}
 			}
@@ -388,6 +471,34 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		head = w
 	}
 	head = strings.TrimSuffix(head, "'s")
+	// "the local health minister" is not the Civil Aviation Minister: the
+	// title words before the head must be in the name's title too.
+	var mods []string
+	for _, w := range words {
+		if w == head {
+			break
+		}
+		if titleWords[w] && w != "former" && w != "acting" && w != "senior" {
+			mods = append(mods, w)
+		}
+	}
+	// "the company said": the latest organisation named in the five
+	// sentences before.
+	if orgHeads[head] {
+		si := ix.sc.sentOf(m.from)
+		for k := len(ix.mentions) - 1; k >= 0; k-- {
+			im := ix.mentions[k]
+			if im.m.from >= m.from || im.m.kind != mName {
+				continue
+			}
+			if im.sent < si-5 {
+				break
+			}
+			if im.m.org || ix.sc.orgEntity(im.m) {
+				return im.m, true
+			}
+		}
+	}
 	// Among earlier names with that word in their title or name, the most
 	// mentioned wins (the topic of the article), then the latest.
 	var best mention
@@ -397,7 +508,7 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		if im.m.from >= m.from || im.m.kind != mName {
 			continue
 		}
-		if !slices.Contains(ix.words[k], head) {
+		if !slices.Contains(ix.words[k], head) || slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(ix.words[k], w) }) {
 			continue
 		}
 		if n := ix.counts[ix.ckeys[k]]; n > bestN {
@@ -410,6 +521,53 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 	return mention{}, false
 }
 
+// orgHeads are the generic nouns for an organisation named before.
+var orgHeads = set(`company firm project organisation organization group corporation charity agency
+	broadcaster newspaper network carrier airline manufacturer retailer developer startup`)
+
+// orgEntity: every capitalised word of the mention is in an ORG entity.
+func (sc *scan) orgEntity(m mention) bool {
+	n := 0
+	for _, it := range sc.items[m.from:m.to] {
+		if it.kind == itWord && it.cap {
+			if !it.org {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// heading: the name of an interview turn, "((WN))", "((Dorsa Derakhshani))".
+func (sc *scan) heading(m mention) bool {
+	return sc.isPunct(m.from-1, "(") && sc.isPunct(m.from-2, "(")
+}
+
+// thirdPerson: he, she, it, they, which an earlier one of the same
+// gender passes its antecedent on to.
+func thirdPerson(w string) bool {
+	return isPronoun(w) && w != "i" && w != "we" && w != "you"
+}
+
+// placeName: a name the entity tagger marks as a place ("the United
+// States"), which he or she cannot refer to.
+func (sc *scan) placeName(m mention) bool {
+	place := false
+	for _, it := range sc.items[m.from:m.to] {
+		if it.person {
+			return false
+		}
+		if it.cap && it.kind == itWord {
+			if !it.place {
+				return false
+			}
+			place = true
+		}
+	}
+	return place
+}
+
 // plural: a description whose head noun is plural ("the men", "officials").
 func plural(desc string) bool {
 	h := headNoun(desc)
@@ -417,7 +575,9 @@ func plural(desc string) bool {
 	case "men", "women", "people", "police", "children", "staff", "media":
 		return true
 	}
-	return strings.HasSuffix(strings.ToLower(strings.Fields(desc + " x")[0]), "s") && false || strings.HasSuffix(lastHead(desc), "s")
+	h = lastHead(desc)
+	// "the actress", "a witness", "the virus" are singular
+	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is")
 }
 
 func lastHead(desc string) string {

@@ -32,6 +32,7 @@ type item struct {
 	// analysed (entities may nest). ORG tags are not used: on the
 	// development articles they cost more speakers than they gained.
 	person, place bool
+	org           bool // an ORG entity: only "the company" is resolved with it
 }
 
 // scan turns the document into items and sentences. Sentence boundaries
@@ -103,7 +104,7 @@ func (sc *scan) tokenize(from, to int) {
 func (sc *scan) addWord(s, e int) {
 	w := sc.text[s:e]
 	r, _ := utf8.DecodeRuneInString(w)
-	sc.items = append(sc.items, item{kind: itWord, s: s, e: e, text: w, low: strings.ToLower(w), cap: unicode.IsUpper(r)})
+	sc.items = append(sc.items, item{kind: itWord, s: s, e: e, text: w, low: strings.ToLower(w), cap: unicode.IsUpper(r) || particleName(w)})
 }
 
 // wordEnd returns the end of the word starting at i: letters, digits and
@@ -195,6 +196,8 @@ func (sc *scan) annotate(doc *model.Document) {
 				it.person = true
 			case "GPE", "LOC":
 				it.place = true
+			case "ORG":
+				it.org = true
 			}
 		}
 	}
@@ -264,3 +267,16 @@ func quoteInner(s string) string {
 	}
 	return s
 }
+
+// particleName: "al-Amr", "el-Sisi", "bin-Laden": a name after a
+// lower-case Arabic particle, capitalised as a name.
+func particleName(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || !nameParticles[p] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
+
+var nameParticles = set(`al el ad ar as at az an ash bin ibn abu`)

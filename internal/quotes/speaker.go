@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -169,6 +170,16 @@ func matchTokens(ka, kb []string) bool {
 	if strings.Join(ka, " ") == strings.Join(kb[len(kb)-len(ka):], " ") {
 		return true
 	}
+	// "Kristin Wilkins" and "Kristen Wilkins": one name spelt two ways.
+	if len(ka) == len(kb) && len(ka) >= 2 && ka[len(ka)-1] == kb[len(kb)-1] {
+		same := true
+		for i := range ka[:len(ka)-1] {
+			same = same && (ka[i] == kb[i] || nearSpelling(ka[i], kb[i]))
+		}
+		if same {
+			return true
+		}
+	}
 	// "Ford" and "Ford Motor Company": a company by its first word.
 	if len(ka) == 1 && ka[0] == kb[0] && orgTokens(kb) {
 		return true
@@ -177,7 +188,7 @@ func matchTokens(ka, kb []string) bool {
 		m := map[string]bool{}
 		for _, t := range ts {
 			if !isStopWord(t) {
-				m[strings.TrimSuffix(t, "s")] = true
+				m[singular(t)] = true
 			}
 		}
 		return m
@@ -192,6 +203,14 @@ func matchTokens(ka, kb []string) bool {
 		}
 	}
 	return true
+}
+
+// singular folds a plural word ("emergencies", "states") for comparison.
+func singular(t string) string {
+	if len(t) > 4 && strings.HasSuffix(t, "ies") {
+		return t[:len(t)-3] + "y"
+	}
+	return strings.TrimSuffix(t, "s")
 }
 
 // Registry gathers the speaker names met in one document so that later short
@@ -243,7 +262,54 @@ func (r *Registry) Resolve(name string) (string, bool) {
 	if ks, ok := r.firsts[k]; ok && k != "" && !strings.Contains(k, " ") {
 		return r.pick(ks, name)
 	}
+	// "Water said", "Ms Bauchtman said" after Kathryn Waters and Lydia
+	// Buchtmann: a surname misspelt by a letter or two.
+	if k != "" && !strings.Contains(k, " ") {
+		var near []string
+		for full := range r.full {
+			if nearSpelling(k, full[strings.LastIndex(full, " ")+1:]) {
+				near = append(near, full)
+			}
+		}
+		sort.Strings(near)
+		if len(near) > 0 {
+			return r.pick(near, name)
+		}
+	}
 	return name, false
+}
+
+// nearSpelling: two words of five letters or more, with the same first
+// letter, one edit apart (two for words of eight letters or more).
+func nearSpelling(a, b string) bool {
+	if a == b || len(a) < 5 || len(b) < 5 || a[0] != b[0] {
+		return false
+	}
+	limit := 1
+	if min(len(a), len(b)) >= 8 {
+		limit = 2
+	}
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return false
+	}
+	// Levenshtein distance over bytes (keys are folded to ASCII).
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= limit
 }
 
 func (r *Registry) pick(keys []string, name string) (string, bool) {

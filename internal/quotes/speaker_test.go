@@ -38,6 +38,11 @@ func TestMatch(t *testing.T) {
 		{"Zelenskyy", "President Volodymyr Zelensky", true},
 		{"State Department", "United States Department of State", true},
 		{"Ford", "Ford Motor Company", true},
+		{"Emergencies Ministry", "Emergency Situations Ministry", true},
+		{"Emergencies Ministry", "Health Ministry", false},
+		{"Kristin Wilkins", "Kristen Wilkins", true},
+		{"Mark Kelly", "Mary Kelly", false}, // short names: no spelling slack
+		{"Kristin Wilkins", "Kristin Watkins", false},
 		{"Sisi", "Abdel Fattah el-Sisi", true},
 		{"Donald Trump", "Donald Tusk", false},
 		{"Trump", "Donald Tusk", false},
@@ -54,7 +59,7 @@ func TestMatch(t *testing.T) {
 
 func TestRegistry(t *testing.T) {
 	var r Registry
-	for _, n := range []string{"President Volodymyr Zelensky", "Donald Trump", "Melania Trump", "Princess Ubolratana Mahidol"} {
+	for _, n := range []string{"President Volodymyr Zelensky", "Donald Trump", "Melania Trump", "Princess Ubolratana Mahidol", "Lydia Buchtmann"} {
 		r.Add(n)
 	}
 	tests := []struct {
@@ -67,6 +72,8 @@ func TestRegistry(t *testing.T) {
 		{"Ubolratana", "Ubolratana Mahidol", true},
 		{"Melania", "Melania Trump", true},
 		{"Biden", "Biden", false},
+		{"Bauchtman", "Lydia Buchtmann", true}, // misspelt in the article
+		{"Bachman", "Bachman", false},
 	}
 	for _, tt := range tests {
 		got, ok := r.Resolve(tt.in)
