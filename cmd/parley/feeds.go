@@ -88,12 +88,7 @@ func runFeedsList(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if a.wantJSON(*asJSON) {
-		for _, f := range feeds {
-			if err := a.writeJSON(f); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(a, feeds)
 	}
 	if len(feeds) == 0 {
 		fmt.Fprintln(a.stdout, "no feeds (add one with: parley feeds add URL)")
@@ -176,19 +171,11 @@ func runPoll(ctx context.Context, a *app, args []string) error {
 	if *interval <= 0 || *every < 0 {
 		return fmt.Errorf("%w: --interval must be positive and --every not negative", errUsage)
 	}
-	in := &ingester{a: a, workers: *af.workers, bar: a.progress(), prefix: "parley poll"}
-	if !*noAnalyze {
-		var err error
-		if in.p, err = af.pipeline(); err != nil {
-			return err
-		}
-	}
-	st, err := openStore(ctx, *db)
+	in, err := newIngester(ctx, a, *db, af, *noAnalyze, "parley poll")
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	in.st = st
+	defer in.st.Close()
 	for {
 		failed, err := pollRound(ctx, in, rf, *interval, *all, a.wantJSON(*asJSON))
 		if err != nil {

@@ -121,6 +121,24 @@ type ingester struct {
 	prefix  string // "parley ingest" or "parley poll", for messages
 }
 
+// newIngester opens the store and, unless noAnalyze, the analysis pipeline.
+// The caller closes the returned ingester's store.
+func newIngester(ctx context.Context, a *app, db string, af analysisFlags, noAnalyze bool, prefix string) (*ingester, error) {
+	in := &ingester{a: a, workers: *af.workers, bar: a.progress(), prefix: prefix}
+	if !noAnalyze {
+		var err error
+		if in.p, err = af.pipeline(); err != nil {
+			return nil, err
+		}
+	}
+	st, err := openStore(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	in.st = st
+	return in, nil
+}
+
 // run reads one source through read (which calls emit per document).
 func (in *ingester) run(ctx context.Context, t *tally, read func(emit func(*model.Document) error) error) error {
 	save := func(doc *model.Document) error {
@@ -169,19 +187,11 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: no SOURCE given", errUsage)
 	}
-	in := &ingester{a: a, workers: *af.workers, bar: a.progress(), prefix: "parley ingest"}
-	if !*noAnalyze {
-		var err error
-		if in.p, err = af.pipeline(); err != nil {
-			return err
-		}
-	}
-	st, err := openStore(ctx, *db)
+	in, err := newIngester(ctx, a, *db, af, *noAnalyze, "parley ingest")
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	in.st = st
+	defer in.st.Close()
 
 	var tallies []*tally
 	total := &tally{Source: "total"}

@@ -5,21 +5,26 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/parleyhq/parley/internal/eval"
+	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
+	"github.com/parleyhq/parley/internal/nlp/lemma"
 	"github.com/parleyhq/parley/internal/nlp/ner"
+	"github.com/parleyhq/parley/internal/nlp/parser"
+	"github.com/parleyhq/parley/internal/nlp/tagger"
 	"github.com/parleyhq/parley/internal/nlp/tokenize"
 	"github.com/parleyhq/parley/internal/refdata"
 )
 
 func init() {
 	evaluators["ner"] = command{name: "ner", summary: "named-entity precision/recall/F1 on IOB2 or GUM CoNLL-U files", run: runEvalNER}
-	trainers["ner"] = command{name: "ner", summary: "train the named-entity models from UNER and GUM", run: runTrainNER}
+	trainers["ner"] = command{name: "ner", summary: "train the named-entity model from GUM", run: runTrainNER}
 }
 
 // readNERFile reads gold sentences by extension: .iob2 (UNER) or .conllu
@@ -77,13 +82,61 @@ func splitList(s string) []string {
 	return out
 }
 
+// nerAnalysis gives the gold sentences the analysis the recognizer sees:
+// the tagger's and parser's on the gold tokens, or the gold trees of the
+// corpus (goldTrees; GUM only).
+type nerAnalysis struct {
+	tagger    *tagger.Tagger
+	parser    *parser.Parser
+	goldTrees bool
+}
+
+func newNERAnalysis(goldTrees bool) (*nerAnalysis, error) {
+	tg, err := tagger.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	ps, err := parser.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	return &nerAnalysis{tagger: tg, parser: ps, goldTrees: goldTrees}, nil
+}
+
+// apply sets each sentence's Tokens to the analysed gold tokens.
+func (an *nerAnalysis) apply(sents []ner.Sentence) error {
+	for i := range sents {
+		s := &sents[i]
+		if an.goldTrees {
+			if s.Tokens == nil {
+				return fmt.Errorf("%w: %s: --gold-trees needs CoNLL-U input with trees", errUsage, s.Pos)
+			}
+			continue
+		}
+		toks := make([]model.Token, len(s.Words))
+		for j, w := range s.Words {
+			toks[j] = model.Token{Text: w, SpaceAfter: true}
+			if s.Tokens != nil {
+				toks[j].Span, toks[j].SpaceAfter = s.Tokens[j].Span, s.Tokens[j].SpaceAfter
+			}
+		}
+		an.tagger.Tag(toks)
+		lemma.Tokens(toks)
+		an.parser.Parse(toks)
+		s.Tokens = toks
+	}
+	return nil
+}
+
 func runEvalNER(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("eval ner", "[FILE.iob2|FILE.conllu...]")
 	asJSON := fs.Bool("json", false, "write the scores as JSON")
 	gum := fs.String("gum", "", "also score the GUM documents of these splits (e.g. dev,test), read from the reference data")
 	genres := fs.String("genres", "news,interview", "GUM genres for --gum")
 	showErrors := fs.Bool("errors", false, "list each missed and spurious mention (text output)")
-	modelDir := fs.String("model", "", "load outer.lin, inner.lin and case.lex from this directory instead of the embedded models")
+	modelDir := fs.String("model", "", "load typer.lin, span.lin and case.lex from this directory instead of the embedded models")
+	goldTrees := fs.Bool("gold-trees", false, "use the corpus's gold tags and trees instead of the tagger's and parser's (GUM only)")
+	headedOnly := fs.Bool("proper-heads", false, "on GUM, score only the predicted mentions headed by a proper noun in parley's own analysis, as the gold set is selected (default: every prediction counts)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -102,6 +155,10 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	an, err := newNERAnalysis(*goldTrees)
+	if err != nil {
+		return err
+	}
 	var score eval.NERScore
 	sentences := 0
 	for _, f := range files {
@@ -112,12 +169,20 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
+		if err := an.apply(sents); err != nil {
+			return err
+		}
+		// IOB2 corpora (UNER) annotate names, not whole mentions.
+		names := sents != nil && strings.EqualFold(filepath.Ext(f), ".iob2")
 		for _, doc := range byDocument(sents) {
-			words := make([][]string, len(doc))
-			for i, s := range doc {
-				words[i] = s.Words
-			}
-			for i, pred := range rec.DocumentMentions(words) {
+			for i, pred := range rec.DocumentMentions(sentenceTokens(doc)) {
+				score.AddDescribed(doc[i].Described, pred)
+				switch {
+				case names:
+					pred = nameSpans(pred)
+				case *headedOnly:
+					pred = eval.ProperNounHeaded(doc[i].Tokens, pred)
+				}
 				score.Add(doc[i].Mentions, pred)
 				if *showErrors {
 					listNERErrors(a, doc[i], pred)
@@ -127,6 +192,38 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 		sentences += len(sents)
 	}
 	return writeNERScore(a, &score, files, sentences, *asJSON || !a.terminal)
+}
+
+// byDocument groups consecutive sentences of the same document.
+func byDocument(sents []ner.Sentence) [][]ner.Sentence {
+	var out [][]ner.Sentence
+	for i, s := range sents {
+		if i == 0 || s.Doc != sents[i-1].Doc || s.Doc == "" {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], s)
+	}
+	return out
+}
+
+func sentenceTokens(sents []ner.Sentence) [][]model.Token {
+	out := make([][]model.Token, len(sents))
+	for i, s := range sents {
+		out[i] = s.Tokens
+	}
+	return out
+}
+
+// nameSpans returns the mentions cut to their names (dropping those
+// without one).
+func nameSpans(ms []ner.Mention) []ner.Mention {
+	out := make([]ner.Mention, 0, len(ms))
+	for _, m := range ms {
+		if m.NameFirst >= 0 {
+			out = append(out, ner.Mention{First: m.NameFirst, Last: m.NameLast, NameFirst: m.NameFirst, NameLast: m.NameLast, Type: m.Type})
+		}
+	}
+	return out
 }
 
 // listNERErrors prints gold mentions not predicted ("-") and predictions
@@ -161,43 +258,30 @@ func listNERErrors(a *app, s ner.Sentence, pred []ner.Mention) {
 	}
 }
 
-// byDocument groups consecutive sentences of the same document.
-func byDocument(sents []ner.Sentence) [][]ner.Sentence {
-	var out [][]ner.Sentence
-	for i, s := range sents {
-		if i == 0 || s.Doc != sents[i-1].Doc || s.Doc == "" {
-			out = append(out, nil)
-		}
-		out[len(out)-1] = append(out[len(out)-1], s)
-	}
-	return out
-}
+// nerModelFiles are the files of a recognizer, in the order ner.Load
+// takes them.
+var nerModelFiles = []string{"typer.lin", "span.lin", "case.lex"}
 
 func loadRecognizer(dir string) (*ner.Recognizer, error) {
 	if dir == "" {
 		return ner.Default()
 	}
-	fo, err := os.Open(filepath.Join(dir, "outer.lin"))
-	if err != nil {
-		return nil, err
+	var fs []io.Reader
+	for _, n := range nerModelFiles {
+		f, err := os.Open(filepath.Join(dir, n))
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		fs = append(fs, f)
 	}
-	defer fo.Close()
-	fi, err := os.Open(filepath.Join(dir, "inner.lin"))
-	if err != nil {
-		return nil, err
-	}
-	defer fi.Close()
-	fl, err := os.Open(filepath.Join(dir, "case.lex"))
-	if err != nil {
-		return nil, err
-	}
-	defer fl.Close()
-	return ner.Load(fo, fi, fl)
+	return ner.Load(fs[0], fs[1], fs[2])
 }
 
 // crossValidateNER trains k models, each without one fold of the GUM news
-// and interview training documents, and scores them on the held-out fold.
-func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner.Lexicon, k int, opts []ner.TrainOption) error {
+// and interview training documents, and scores them on the held-out fold
+// (all predicted mentions, or only those headed by a proper noun).
+func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner.Lexicon, k int, headedOnly bool, opts []ner.TrainOption) error {
 	var held []int
 	for i, f := range files {
 		if b := filepath.Base(f); strings.HasPrefix(b, "GUM_news_") || strings.HasPrefix(b, "GUM_interview_") {
@@ -229,11 +313,11 @@ func crossValidateNER(a *app, files []string, perFile [][]ner.Sentence, lex *ner
 			return err
 		}
 		for i := range test {
-			words := make([][]string, len(perFile[i]))
-			for j, s := range perFile[i] {
-				words[j] = s.Words
-			}
-			for j, pred := range rec.DocumentMentions(words) {
+			for j, pred := range rec.DocumentMentions(sentenceTokens(perFile[i])) {
+				score.AddDescribed(perFile[i][j].Described, pred)
+				if headedOnly {
+					pred = eval.ProperNounHeaded(perFile[i][j].Tokens, pred)
+				}
 				score.Add(perFile[i][j].Mentions, pred)
 			}
 			sentences += len(perFile[i])
@@ -314,13 +398,21 @@ func writeNERScore(a *app, s *eval.NERScore, files []string, sentences int, asJS
 		c := s.ByType[t]
 		rows = append(rows, nerResult{Type: t, Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Count: c})
 	}
+	d := s.Described
 	if asJSON {
-		return json.NewEncoder(a.stdout).Encode(map[string]any{"files": files, "sentences": sentences, "scores": rows})
+		out := map[string]any{"files": files, "sentences": sentences, "scores": rows}
+		if d.TP+d.FN > 0 {
+			out["described_names"] = map[string]any{"found": d.TP, "total": d.TP + d.FN, "recall": d.Recall()}
+		}
+		return json.NewEncoder(a.stdout).Encode(out)
 	}
 	fmt.Fprintf(a.stdout, "%d files, %d sentences (exact span, typed; GPE/LOC scored as PLACE)\n", len(files), sentences)
 	fmt.Fprintf(a.stdout, "%-8s %9s %9s %9s %6s %6s %6s\n", "type", "precision", "recall", "F1", "tp", "fp", "fn")
 	for _, r := range rows {
 		fmt.Fprintf(a.stdout, "%-8s %9.4f %9.4f %9.4f %6d %6d %6d\n", r.Type, r.Precision, r.Recall, r.F1, r.TP, r.FP, r.FN)
+	}
+	if d.TP+d.FN > 0 {
+		fmt.Fprintf(a.stdout, "names under a common noun (not scored above): %d of %d found (%.4f)\n", d.TP, d.TP+d.FN, d.Recall())
 	}
 	return nil
 }
@@ -330,10 +422,11 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 20, "passes over the training data")
 	minWeight := fs.Float64("min-weight", 1, "drop averaged weights below this magnitude")
-	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for outer.lin, inner.lin and case.lex")
-	uner := fs.Bool("uner", false, "train on UNER English EWT dev and test too")
+	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for typer.lin, span.lin and case.lex")
 	useLex := fs.Bool("case-lexicon", true, "use capitalisation statistics from Wikinews and EWT train as features")
+	goldTrees := fs.Bool("gold-trees", false, "train on GUM's gold tags and trees instead of the tagger's and parser's")
 	cv := fs.Int("cv", 0, "instead of writing models, report K-fold cross-validated scores over the GUM news and interview training documents")
+	headedOnly := fs.Bool("proper-heads", false, "with --cv, score only the predicted mentions headed by a proper noun in parley's own analysis")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -350,27 +443,25 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *uner {
-		for _, n := range []string{"en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"} {
-			p, err := refdata.Path("uner-english-ewt", n)
-			if err != nil {
-				return err
-			}
-			files = append(files, p)
-		}
+	an, err := newNERAnalysis(*goldTrees)
+	if err != nil {
+		return err
 	}
 	var data []ner.Sentence
 	perFile := make([][]ner.Sentence, len(files))
 	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		s, err := readNERFile(f)
 		if err != nil {
 			return err
 		}
+		if err := an.apply(s); err != nil {
+			return err
+		}
 		perFile[i] = s
 		data = append(data, s...)
-	}
-	if err := ctx.Err(); err != nil {
-		return err
 	}
 	var lex *ner.Lexicon
 	if *useLex {
@@ -380,11 +471,11 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	}
 	opts := []ner.TrainOption{ner.Seed(*seed), ner.Epochs(*epochs), ner.MinWeight(*minWeight)}
 	if *cv > 0 {
-		return crossValidateNER(a, files, perFile, lex, *cv, opts)
+		return crossValidateNER(a, files, perFile, lex, *cv, *headedOnly, opts)
 	}
 	if a.terminal {
-		opts = append(opts, ner.Progress(func(layer string, e int) {
-			fmt.Fprintf(a.stderr, "\r%s layer, epoch %d/%d", layer, e, *epochs)
+		opts = append(opts, ner.Progress(func(e int) {
+			fmt.Fprintf(a.stderr, "\repoch %d/%d", e, *epochs)
 		}))
 	}
 	rec, err := ner.Train(data, lex, opts...)
@@ -394,7 +485,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	names := []string{"outer.lin", "inner.lin", "case.lex"}
+	names := nerModelFiles
 	var outs []*os.File
 	for _, n := range names {
 		f, err := os.Create(filepath.Join(*out, n))

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/parleyhq/parley/internal/actors"
 	"github.com/parleyhq/parley/internal/model"
-	"github.com/parleyhq/parley/internal/nlp/ner"
-	"github.com/parleyhq/parley/internal/nlp/tokenize"
+	"github.com/parleyhq/parley/internal/nlp"
 	"github.com/parleyhq/parley/internal/quotes"
 	"github.com/parleyhq/parley/internal/refdata"
 )
@@ -25,8 +25,8 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("eval quotes", "")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	gold := fs.String("gold", "", "annotation file (default: the embedded Wikinews annotation)")
-	errs := fs.String("errors", "", "also list the errors of a split: dev, test or all")
-	raw := fs.Bool("raw", false, "extract from the bare text, without the tokenizer and entity tagger")
+	errs := fs.String("errors", "", "also list the errors of a split: dev, test, blind or all")
+	raw := fs.Bool("raw", false, "extract from the bare text, without language analysis and actor mentions")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -34,9 +34,9 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
 	switch *errs {
-	case "", quotes.SplitDev, quotes.SplitTest, "all":
+	case "", quotes.SplitDev, quotes.SplitTest, quotes.SplitBlind, "all":
 	default:
-		return fmt.Errorf("%w: --errors %q: want dev, test or all", errUsage, *errs)
+		return fmt.Errorf("%w: --errors %q: want dev, test, blind or all", errUsage, *errs)
 	}
 	var (
 		ann []quotes.GoldArticle
@@ -58,17 +58,10 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	for _, ar := range articles {
 		texts[ar.File+" "+ar.URL] = ar.Text
 	}
-	var analyse func(*model.Document)
+	var analyse quotes.Analysis
 	if !*raw {
-		rec, err := ner.Default()
-		if err != nil {
+		if analyse, err = pipelineAnalysis(); err != nil {
 			return fmt.Errorf("eval quotes: %w", err)
-		}
-		analyse = func(d *model.Document) {
-			d.Sentences = tokenize.Sentences(d.Text)
-			for i, s := range d.Sentences {
-				d.Entities = append(d.Entities, rec.Recognize(i, s)...)
-			}
 		}
 	}
 	rep, err := quotes.Evaluate(ann, func(file, url string) (string, bool) {
@@ -95,7 +88,7 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	for _, s := range []struct {
 		name string
 		sc   quotes.Score
-	}{{"dev", rep.Dev}, {"test", rep.Test}, {"all", rep.All}} {
+	}{{"dev", rep.Dev}, {"test", rep.Test}, {"blind", rep.Blind}, {"all", rep.All}} {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", s.name, s.sc.Gold, s.sc.Predicted, s.sc.Matched, s.sc.SpanOnly, s.sc.Precision, s.sc.Recall, s.sc.F1)
 	}
 	if err := tw.Flush(); err != nil {
@@ -106,4 +99,21 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(a.stdout, "%-8s %-4s %s [%d,%d) gold=%q got=%q %q\n", m.Kind, m.Split, m.URL, m.Start, m.End, m.Gold, m.Got, m.Excerpt)
 	}
 	return nil
+}
+
+// pipelineAnalysis prepares documents as the pipeline does before quote
+// extraction: tokens, tags, parse and entities, then actor mentions.
+func pipelineAnalysis() (quotes.Analysis, error) {
+	an, err := nlp.Default()
+	if err != nil {
+		return nil, err
+	}
+	dict, err := actors.Default()
+	if err != nil {
+		return nil, err
+	}
+	return func(d *model.Document) []quotes.Option {
+		an.Analyze(d)
+		return []quotes.Option{quotes.WithActors(dict.Resolve(d))}
+	}, nil
 }

@@ -64,12 +64,7 @@ func runEvents(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if a.wantJSON(*asJSON) {
-		for _, e := range evs {
-			if err := a.writeJSON(e); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(a, evs)
 	}
 	if len(evs) == 0 {
 		fmt.Fprintln(a.stdout, "no events")
@@ -127,12 +122,7 @@ func runQuotes(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if a.wantJSON(*asJSON) {
-		for _, x := range qs {
-			if err := a.writeJSON(x); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(a, qs)
 	}
 	if len(qs) == 0 {
 		fmt.Fprintln(a.stdout, "no quotes")
@@ -174,12 +164,7 @@ func runSpeakers(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if a.wantJSON(*asJSON) {
-		for _, s := range sps {
-			if err := a.writeJSON(s); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(a, sps)
 	}
 	if len(sps) == 0 {
 		fmt.Fprintln(a.stdout, "no speakers")
@@ -251,12 +236,7 @@ func runLedger(ctx context.Context, a *app, args []string) error {
 		rows = append(rows, r)
 	}
 	if a.wantJSON(*asJSON) {
-		for _, r := range rows {
-			if err := a.writeJSON(r); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(a, rows)
 	}
 	if len(rows) == 0 {
 		fmt.Fprintln(a.stdout, "no threads")

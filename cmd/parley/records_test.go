@@ -132,6 +132,10 @@ func TestStoredRecordsCommands(t *testing.T) {
 		From, To              struct{ Key string }
 		AgeDays               int `json:"age_days"`
 		Outlook               struct{ Note string }
+		Evidence              []struct {
+			Role  string
+			Event struct{ CAMEO string }
+		}
 	}
 	ths := jsonLines[thread](t, out)
 	open := false
@@ -140,6 +144,14 @@ func TestStoredRecordsCommands(t *testing.T) {
 			open = true
 			if th.AgeDays != 7 || !strings.HasPrefix(th.Outlook.Note, "not enough history") {
 				t.Errorf("meeting thread %+v", th)
+			}
+			// The White House's non-confirmation is attached, and leaves it open.
+			silent := false
+			for _, s := range th.Evidence {
+				silent = silent || (s.Role == "non-answer" && s.Event.CAMEO == "011")
+			}
+			if !silent {
+				t.Errorf("the meeting thread lacks the White House's non-answer: %+v", th.Evidence)
 			}
 		}
 	}

@@ -47,12 +47,7 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if a.wantJSON(*asJSON) {
-		for _, h := range hits {
-			if err := a.writeJSON(h); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(a, hits)
 	}
 	if len(hits) == 0 {
 		fmt.Fprintln(a.stdout, "no matches")

@@ -25,6 +25,16 @@ func (a *app) wantJSON(flag bool) bool {
 	return ok && !isTerminal(f)
 }
 
+// writeJSONLines writes each item as one JSON line.
+func writeJSONLines[T any](a *app, items []T) error {
+	for _, it := range items {
+		if err := a.writeJSON(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (a *app) writeJSON(v any) error {
 	enc := json.NewEncoder(a.stdout)
 	enc.SetEscapeHTML(false)

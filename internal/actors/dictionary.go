@@ -357,6 +357,27 @@ func Strict() Option { return func(c *config) { c.strict = true } }
 // a person without editing the defaults; PETRARCH phrases are tried before
 // built-in ones.
 func Load(dir string, opts ...Option) (*Dictionary, error) {
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load dictionaries %s: %w", dir, err)
+	}
+	var paths []string
+	for _, f := range files {
+		if !f.IsDir() && !strings.HasPrefix(f.Name(), ".") {
+			paths = append(paths, filepath.Join(dir, f.Name()))
+		}
+	}
+	d, err := LoadFiles(paths, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("load dictionaries %s: %w", dir, err)
+	}
+	return d, nil
+}
+
+// LoadFiles is Load over the named files rather than a whole folder (a
+// PETRARCH validation suite names the dictionaries it is coded with).
+// Files that are not dictionaries by name are skipped.
+func LoadFiles(paths []string, opts ...Option) (*Dictionary, error) {
 	var c config
 	for _, o := range opts {
 		o(&c)
@@ -367,16 +388,8 @@ func Load(dir string, opts ...Option) (*Dictionary, error) {
 			return nil, fmt.Errorf("default dictionaries: %w", err)
 		}
 	}
-	files, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("load dictionaries %s: %w", dir, err)
-	}
 	n := 0
-	for _, f := range files {
-		if f.IsDir() || strings.HasPrefix(f.Name(), ".") {
-			continue
-		}
-		p := filepath.Join(dir, f.Name())
+	for _, p := range paths {
 		k, err := fileKind(p)
 		if err != nil {
 			return nil, err
@@ -390,7 +403,7 @@ func Load(dir string, opts ...Option) (*Dictionary, error) {
 		}
 	}
 	if n == 0 {
-		return nil, fmt.Errorf("load dictionaries %s: no dictionary files (*.dict, *actors*.txt, *agents*.txt, *discards*.txt, *issue*.txt)", dir)
+		return nil, errors.New("no dictionary files (*.dict, *actors*.txt, *agents*.txt, *discards*.txt, *issue*.txt)")
 	}
 	return b.build()
 }

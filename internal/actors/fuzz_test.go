@@ -91,6 +91,17 @@ func FuzzResolve(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		doc := newDoc(t, "2020-01-01", s, s)
+		// The first copy gets a parse (any tree, cycles included), derived
+		// from the text, for the rules that read one.
+		rels := []string{"nmod", "nmod:poss", "conj", "case", "nsubj", "amod", "compound"}
+		toks := doc.Sentences[0].Tokens
+		for i := range toks {
+			toks[i].Head = (i*7 + len(s)) % (len(toks) + 1)
+			toks[i].Deprel = rels[(i+len(toks[i].Text))%len(rels)]
+			if toks[i].Deprel == "case" {
+				toks[i].Text = "of"
+			}
+		}
 		for si, sent := range doc.Sentences {
 			for i, tk := range sent.Tokens {
 				if isCapitalized(tk.Text) && si == 1 {

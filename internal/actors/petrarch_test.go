@@ -63,6 +63,8 @@ func TestLoadValidationDictionaries(t *testing.T) {
 		{"2000-01-01", "Congressmen of Gondor met.", "Congressmen of Gondor=GONLEG agent"},
 		{"2000-01-01", "The golden geese honked.", "golden geese=---GGS agent"},
 		{"2000-01-01", "The Ministry of Silly Walks objected.", "Ministry of Silly Walks=---GOV agent"},
+		// Agents compose with a PETRARCH actor named after them.
+		{"2000-01-01", "Bree Prime Minister Romendacil left.", "Bree Prime Minister Romendacil=BREGOV actor"},
 		// Compound actors.
 		{"2000-01-01", "The Shire sent envoys.", "The Shire=FRO actor"},
 		// Case: short words match only in capitals.

@@ -160,6 +160,13 @@ func (st *sentence) keep(m match, taken []bool) bool {
 			return false
 		}
 	}
+	// A "Denmark-based retailer" is not Denmark.
+	if m.e+2 < len(st.ws) && st.ws[m.e+1].text == "-" {
+		switch st.ws[m.e+2].key {
+		case "based", "born", "headquartered", "registered", "flagged":
+			return false
+		}
+	}
 	// With a tagger, an agent word used as an adjective or verb is not an
 	// agent: "official channels", "military assistance".
 	if k == kAgent || k == kTitle {
@@ -173,19 +180,19 @@ func (st *sentence) keep(m match, taken []bool) bool {
 	}
 
 	first, last := st.ws[m.s].tok, st.ws[m.e].tok
-	for i := first; i <= last; i++ {
-		if st.ner[i] == "PERSON" {
-			return false
-		}
+	if st.inPersonName(first, last, taken) {
+		return false
 	}
 	if st.inInstitution(first, last) {
 		return false
 	}
-	if m.c.adj || st.title || !st.ws[m.s].first || !st.ws[m.e].last {
+	if st.title || !st.ws[m.s].first || !st.ws[m.e].last {
 		return true
 	}
 	// A country name inside a longer proper name is something else:
-	// "Michael Jordan", "Washington Post", "Chad Smith".
+	// "Michael Jordan", "Washington Post", "Chad Smith"; so is a
+	// nationality at the start of one: "Greek Energy Forum", "Philippine
+	// Red Cross" (but "Ukrainian President", whose title is known).
 	nameLike := func(i int) bool {
 		if i < 0 || i >= len(st.toks) || taken[i] {
 			return false
@@ -193,10 +200,35 @@ func (st *sentence) keep(m match, taken []bool) bool {
 		t := st.toks[i].Text
 		return isCapitalized(t) && hasLower(t) && !calendarWords[fold(t)]
 	}
+	if m.c.adj {
+		return !nameLike(last + 1)
+	}
 	if nameLike(last+1) || (first > 0 && nameLike(first-1) && first-1 > 0) {
 		return false
 	}
 	return true
+}
+
+// inPersonName reports whether tokens [first, last] are part of a longer
+// person's name the analyzer marked: "Jordan" in "Michael Jordan". A
+// PERSON entity that is the phrase itself, perhaps with a possessive or a
+// title after it ("Bree President Romendacil"), is the tagger's mistake on
+// an unfamiliar place name, and the dictionary wins.
+func (st *sentence) inPersonName(first, last int, taken []bool) bool {
+	person := false
+	for i := first; i <= last; i++ {
+		person = person || st.ner[i] == "PERSON"
+	}
+	if !person {
+		return false
+	}
+	nameWord := func(i int) bool {
+		if i < 0 || i >= len(st.toks) || st.ner[i] != "PERSON" || taken[i] {
+			return false
+		}
+		return isCapitalized(st.toks[i].Text)
+	}
+	return nameWord(first-1) || nameWord(last+1)
 }
 
 // inInstitution reports whether tokens [first, last] sit inside a
@@ -303,6 +335,7 @@ func (r *resolver) sentence(st *sentence) {
 	for _, g := range groups(st, ms) {
 		found = append(found, r.compose(st, g)...)
 	}
+	found = st.complements(found)
 	for _, p := range found {
 		for i := p.m.First; i <= p.m.Last; i++ {
 			st.covers[i] = true
@@ -333,9 +366,109 @@ func (r *resolver) sentence(st *sentence) {
 	}
 }
 
+// complements gives an agent without a country the countries its
+// dependents name in the parse, where the words do not sit next to each
+// other: "soldiers from Gondor", "Gondor's main opposition group",
+// "lawmakers in Fornost and Gondor" (a code for each, in Also). The country
+// mentions join the agent's mention.
+func (st *sentence) complements(found []pending) []pending {
+	at := make([]int, len(st.toks))
+	for i := range at {
+		at[i] = -1
+	}
+	for i, p := range found {
+		for t := p.m.First; t <= p.m.Last; t++ {
+			at[t] = i
+		}
+	}
+	// place is the country, organisation or actor mention whose head is
+	// token t, or -1.
+	place := func(t int) int {
+		j := at[t]
+		if j < 0 || found[j].m.Head != t && found[j].m.First != found[j].m.Last {
+			return -1
+		}
+		switch m := found[j].m; m.Kind {
+		case KindCountry, KindOrganization, KindActor:
+			if m.Code != "" && !strings.HasPrefix(m.Code, nullCode) {
+				return j
+			}
+		}
+		return -1
+	}
+	drop := make([]bool, len(found))
+	for i := range found {
+		p := &found[i]
+		if p.m.Kind != KindAgent || !strings.HasPrefix(p.m.Code, nullCode) || drop[i] {
+			continue
+		}
+		h := p.m.Head
+		// "In" a country gives the country of its state bodies ("lawmakers
+		// in Fornost", "officials in Kyiv"), not of a reporter who works
+		// there, nor of a mission, which is another country's ("its embassy
+		// in Israel").
+		agent := p.m.Code[len(nullCode):]
+		inOK := len(agent) >= 3 && primaryRoles[agent[:3]] && !diplomaticMission[fold(st.toks[h].Text)]
+		for k, t := range st.toks {
+			if t.Head-1 != h || k >= p.m.First && k <= p.m.Last {
+				continue
+			}
+			if !(t.Deprel == "nmod:poss" || t.Deprel == "nmod" && (st.hasCase(k, "of", "from") || inOK && st.hasCase(k, "in"))) {
+				continue
+			}
+			j := place(k)
+			if j < 0 {
+				continue
+			}
+			members := []int{j}
+			for c, ct := range st.toks {
+				if ct.Head-1 == k && ct.Deprel == "conj" {
+					if m := place(c); m >= 0 {
+						members = append(members, m)
+					}
+				}
+			}
+			var codes []string
+			for _, m := range members {
+				codes = append(codes, withAgent(found[m].m.Code, agent, false))
+				p.m.First = min(p.m.First, found[m].m.First)
+				p.m.Last = max(p.m.Last, found[m].m.Last)
+				drop[m] = true
+			}
+			p.m.Code, p.m.Also = codes[0], codes[1:]
+			break
+		}
+	}
+	out := found[:0]
+	for i, p := range found {
+		if !drop[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var diplomaticMission = setOf("embassy", "embassies", "consulate", "consulates", "mission", "missions", "delegation", "delegations")
+
+// hasCase reports whether token k has a "case" dependent with one of the
+// given words.
+func (st *sentence) hasCase(k int, words ...string) bool {
+	for _, t := range st.toks {
+		if t.Head-1 == k && t.Deprel == "case" {
+			for _, w := range words {
+				if fold(t.Text) == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // group is a run of adjacent matches that make one phrase.
 type group struct {
 	items  []match
+	also   []match // further "of" complements: "ministers of A, B and C"
 	former bool
 	def    bool
 	end    int // last word, including absorbed complements
@@ -354,6 +487,14 @@ func groups(st *sentence, ms []match) []group {
 			gap := st.ws[g.end+1 : ms[j].s]
 			pk, nk := prev.c.e.kind, ms[j].c.e.kind
 			if len(gap) == 0 {
+				// "the Trump administration": the person's country with
+				// the agent, and the phrase ends.
+				if pk == kPerson && nk == kAgent && len(g.items) == 1 {
+					g.items = append(g.items, ms[j])
+					g.end = ms[j].e
+					j++
+					break
+				}
 				if pk == kPerson || (pk == kActor && len(g.items) > 1) {
 					break // a name closes the phrase
 				}
@@ -379,6 +520,14 @@ func groups(st *sentence, ms []match) []group {
 				}
 				g.end = ms[j].e
 				j++
+				// "the ambassadors of Arnor, Osgiliath and Gondor": one
+				// code for each country of the list.
+				for prep == "of" && j < len(ms) && actorLike(ms[j].c.e.kind) && listGap(st.ws[g.end+1:ms[j].s]) &&
+					(ms[j].e+1 >= len(st.ws) || !isPossessive(st.ws[ms[j].e+1:ms[j].e+2])) {
+					g.also = append(g.also, ms[j])
+					g.end = ms[j].e
+					j++
+				}
 				if j < len(ms) && ms[j].s == g.end+1 && ms[j].c.e.kind == kPerson {
 					g.items = append(g.items, ms[j])
 					g.end = ms[j].e
@@ -431,6 +580,23 @@ func (g group) start() int {
 		}
 	}
 	return s
+}
+
+// listGap reports whether the words between two items of a list join
+// them: ",", "and", "or", ", and".
+func listGap(gap []sword) bool {
+	if len(gap) == 0 || len(gap) > 2 {
+		return false
+	}
+	for i, w := range gap {
+		switch {
+		case w.text == "," && i == 0:
+		case w.key == "and" || w.key == "or":
+		default:
+			return false
+		}
+	}
+	return len(gap) == 1 || gap[1].key != ","
 }
 
 func isPossessive(gap []sword) bool {
@@ -487,6 +653,9 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 		}
 		return out
 	}
+	if head != nil && head.c.e.kind == kPerson && head.c.e.country != "" && len(agents) == 1 && agents[0].s > head.e {
+		mods, head = []match{*head}, nil
+	}
 	if head != nil {
 		// The name wins: "Ukrainian President Volodymyr Zelensky" is
 		// Zelensky with his role at the document's date.
@@ -495,8 +664,13 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 			Title: title, Kind: KindPerson}, e: head.c.e, words: head.e - head.s + 1, gender: head.c.e.gender,
 			bare: head.s == g.start()}
 		if head.c.e.kind == kActor {
+			// A PETRARCH actor is a bare code: the agents before it
+			// compose with it ("Bree Prime Minister Romendacil" is BREGOV).
 			p.m.Kind = KindActor
 			p.m.Also = head.c.e.compound
+			for _, a := range agents {
+				p.m.Code = withAgent(p.m.Code, a.c.e.code, a.c.e.prefix)
+			}
 		}
 		p.m.Head = st.head(first, last, st.ws[head.e].tok)
 		return append(out, p)
@@ -510,6 +684,9 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 		mod := mods[len(mods)-1]
 		base, _ = mod.c.e.codeAt(r.date)
 		country = mod.c.e.country
+		if mod.c.e.kind == kPerson {
+			base = country // "the Trump administration": USA, then GOV
+		}
 		if mod.c.e.kind == kActor || mod.c.e.kind == kOrg {
 			country = base
 		}
@@ -521,8 +698,20 @@ func (r *resolver) compose(st *sentence, g group) []pending {
 	if g.former {
 		code = withAgent(base, "ELI", false)
 	}
+	var also []string
+	for _, m := range g.also {
+		c, _ := m.c.e.codeAt(r.date)
+		if g.former {
+			c = withAgent(c, "ELI", false)
+		} else {
+			for _, a := range agents {
+				c = withAgent(c, a.c.e.code, a.c.e.prefix)
+			}
+		}
+		also = append(also, c)
+	}
 	lastAgent := agents[len(agents)-1]
-	p := pending{m: Mention{Sentence: st.idx, First: first, Last: last, Code: code, Kind: KindAgent},
+	p := pending{m: Mention{Sentence: st.idx, First: first, Last: last, Code: code, Kind: KindAgent, Also: also},
 		country: country, def: g.def}
 	p.m.Name = strings.ToLower(joinWords(st.ws[lastAgent.s : lastAgent.e+1]))
 	if lastAgent.c.e.kind == kTitle {

@@ -60,6 +60,7 @@ func TestResolveComposition(t *testing.T) {
 		{"capitals are the country", "2023-06-01", "Beijing and Kyiv disagreed.", "Beijing=CHN country; Kyiv=UKR country"},
 		{"hyphenated prefix", "2023-06-01", "The U.S.-led initiative gained momentum.", "U.S.-led=USA country"},
 		{"pro- is not the country", "2015-06-01", "Pro-Russian separatists attacked.", "separatists=---REB agent"},
+		{"-based is not the country", "2020-06-01", "The Denmark-based retailer and Russian troops.", "Russian troops=RUSMIL agent"},
 		{"former official", "2023-06-01", "Marie Yovanovitch, former U.S. Ambassador to Ukraine, spoke.",
 			"U.S. Ambassador to Ukraine=USAELI agent"},
 		{"unknown person after a title", "2024-06-01", "Bolivian Foreign Minister Celinda Sosa arrived in Lima.",
@@ -146,6 +147,8 @@ func TestResolveFalseFriends(t *testing.T) {
 		{"Washington in a name", "She reads the Washington Post daily.", ""},
 		{"a university is no state", "He teaches at the Catholic University of America in the capital.", "University=---EDU agent"},
 		{"month is no name", "In May the talks resumed.", ""},
+		{"a nationality opens a name", "He heads the Greek Energy Forum in Athens.", "Athens=GRC country"},
+		{"a nationality before an agent", "Greek officials spoke.", "Greek officials=GRCGOV agent"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -254,5 +257,73 @@ func TestResolveTags(t *testing.T) {
 	toks[6].UPOS = "NOUN"
 	if got, want := render(d, dict.Resolve(d)), "official=---GOV agent"; got != want {
 		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+// parse sets heads (1-based, 0 for the root), relations and tags on the
+// tokens of sentence si, the way the parser does.
+func parse(d *model.Document, si int, heads []int, rels, upos []string) {
+	toks := d.Sentences[si].Tokens
+	for i := range toks {
+		toks[i].Head, toks[i].Deprel, toks[i].UPOS = heads[i], rels[i], upos[i]
+	}
+}
+
+// TestResolveComplements checks that an agent takes its country from a
+// complement in the parse, one code per country of a coordination.
+func TestResolveComplements(t *testing.T) {
+	dict := mustDefault(t)
+	d := newDoc(t, "2023-06-01", "Soldiers from Ukraine advanced.")
+	parse(d, 0, []int{4, 3, 1, 0, 4}, []string{"nsubj", "case", "nmod", "root", "punct"},
+		[]string{"NOUN", "ADP", "PROPN", "VERB", "PUNCT"})
+	if got, want := render(d, dict.Resolve(d)), "Soldiers from Ukraine=UKRMIL agent"; got != want {
+		t.Errorf("from: got %s, want %s", got, want)
+	}
+	d = newDoc(t, "2023-06-01", "Lawmakers in France and Germany voted.")
+	parse(d, 0, []int{6, 3, 1, 5, 3, 0, 6}, []string{"nsubj", "case", "nmod", "cc", "conj", "root", "punct"},
+		[]string{"NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"})
+	ms := dict.Resolve(d)
+	if got, want := render(d, ms), "Lawmakers in France and Germany=FRALEG agent"; got != want {
+		t.Errorf("coordination: got %s, want %s", got, want)
+	}
+	if len(ms) == 1 && strings.Join(ms[0].Also, " ") != "DEULEG" {
+		t.Errorf("coordination: also %v, want DEULEG", ms[0].Also)
+	}
+	// Without a parse, a list after "of" gives a code per country.
+	d = newDoc(t, "2023-06-01", "The foreign ministers of France, Germany and Britain met.")
+	ms = dict.Resolve(d)
+	if got, want := render(d, ms), "ministers of France, Germany and Britain=FRAGOV agent"; got != want {
+		t.Errorf("list: got %s, want %s", got, want)
+	}
+	if len(ms) == 1 && strings.Join(ms[0].Also, " ") != "DEUGOV GBRGOV" {
+		t.Errorf("list: also %v, want DEUGOV GBRGOV", ms[0].Also)
+	}
+	// An agent with its own country keeps it: "Russian troops in Ukraine".
+	d = newDoc(t, "2023-06-01", "Russian troops in Ukraine advanced.")
+	parse(d, 0, []int{2, 5, 4, 2, 0, 5}, []string{"amod", "nsubj", "case", "nmod", "root", "punct"},
+		[]string{"ADJ", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"})
+	if got, want := render(d, dict.Resolve(d)), "Russian troops=RUSMIL agent; Ukraine=UKR country"; got != want {
+		t.Errorf("own country: got %s, want %s", got, want)
+	}
+}
+
+// TestResolvePersonEntities checks how PERSON entities and dictionary
+// places meet: a place inside a longer name is no place; a PERSON entity
+// that is the place itself (perhaps with a possessive) is the tagger's
+// mistake.
+func TestResolvePersonEntities(t *testing.T) {
+	dict := mustDefault(t)
+	tests := []struct{ text, entity, want string }{
+		{"Fans cheered Michael Jordan yesterday.", "Michael Jordan", "Michael Jordan= person"},
+		{"Jordan Peterson spoke.", "Jordan Peterson", "Jordan Peterson= person"},
+		{"Ukraine's army advanced.", "Ukraine's", "Ukraine's army=UKRMIL agent"},
+		{"Jordan closed its border.", "Jordan", "Jordan=JOR country"},
+	}
+	for _, tc := range tests {
+		d := newDoc(t, "2023-06-01", tc.text)
+		withEntity(t, d, 0, "PERSON", tc.entity)
+		if got := render(d, dict.Resolve(d)); got != tc.want {
+			t.Errorf("%q with PERSON %q\n got %s\nwant %s", tc.text, tc.entity, got, tc.want)
+		}
 	}
 }

@@ -22,6 +22,7 @@ type Coder struct {
 	discards    *verbs.Discards
 	requireDyad bool
 	control     bool
+	keepNull    bool
 }
 
 // Option configures a Coder.
@@ -39,6 +40,12 @@ func RequireDyad(on bool) Option { return func(c *Coder) { c.requireDyad = on } 
 // of its patterns matched. On by default; the PETRARCH suite expects the
 // older behaviour and turns it off.
 func Control(on bool) Option { return func(c *Coder) { c.control = on } }
+
+// KeepNullActors keeps actors whose code names no country or organisation
+// (PETRARCH's "---GOV" for "officials said"). By default an event with such
+// a source is dropped and such a target left out: they say nothing an
+// analyst can use. The PETRARCH suite expects them.
+func KeepNullActors(on bool) Option { return func(c *Coder) { c.keepNull = on } }
 
 // New returns a coder over dictionary d.
 func New(d *verbs.Dictionary, opts ...Option) *Coder {
@@ -78,6 +85,7 @@ func (c *Coder) Code(doc *model.Document, mentions []actors.Mention) Result {
 		}
 	}
 	dc := &docCoder{c: c, doc: doc}
+	quotes := quotedSpans(doc.Text)
 	for i, s := range doc.Sentences {
 		if c.discards != nil {
 			if _, _, ok := c.discards.Match(upperWords(s.Tokens)); ok {
@@ -85,13 +93,61 @@ func (c *Coder) Code(doc *model.Document, mentions []actors.Mention) Result {
 				continue
 			}
 		}
-		dc.sentence(newSent(i, s.Tokens, bySent[i]))
+		if !c.worthCoding(s.Tokens) {
+			continue
+		}
+		st := newSent(i, s.Tokens, bySent[i])
+		st.markQuoted(quotes)
+		dc.sentence(st)
 	}
 	if doc.Published.IsZero() && len(dc.events) > 0 {
 		addNote(doc, "no document date: event dates not resolved")
 	}
 	res.Events = dc.events
 	return res
+}
+
+// quotedSpans finds the direct quotations of a text: between straight
+// double quotes, or curly or angle quotes, closed at the latest at the end
+// of the paragraph. Verbs inside them are the speaker's words, coded as the
+// speaker's statement, not as events of their own ("likes dropping bombs on
+// people", "has consistently demonstrated remarkable agility").
+func quotedSpans(text string) []model.Span {
+	var out []model.Span
+	open := -1
+	for i, r := range text {
+		switch {
+		case r == '\n':
+			if open >= 0 {
+				out = append(out, model.Span{Start: open, End: i})
+				open = -1
+			}
+		case r == '"' && open < 0, r == '“' && open < 0, r == '«' && open < 0:
+			open = i
+		case r == '"' || r == '”' || r == '»':
+			if open >= 0 {
+				out = append(out, model.Span{Start: open, End: i + 1})
+				open = -1
+			}
+		}
+	}
+	if open >= 0 {
+		out = append(out, model.Span{Start: open, End: len(text)})
+	}
+	return out
+}
+
+// worthCoding reports whether a sentence holds a dictionary word or an
+// initiative noun; most do not, and preparing them costs more than the
+// look-up.
+func (c *Coder) worthCoding(toks []model.Token) bool {
+	for _, t := range toks {
+		w, l := strings.ToLower(t.Text), strings.ToLower(t.Lemma)
+		if c.dict.HasForm(w) || c.dict.HasForm(l) || initiativeLower[l] {
+			return true
+		}
+	}
+	return false
 }
 
 func addNote(doc *model.Document, note string) {
@@ -186,8 +242,8 @@ var controlModality = map[string]string{
 func (c *Coder) findVerbs(s *sent) []hit {
 	var hits []hit
 	for i, t := range s.toks {
-		if s.at[i] >= 0 && !isVerbTag(t) {
-			continue // part of an actor name
+		if s.at[i] >= 0 && !isVerbTag(t) || s.quoted[i] {
+			continue // part of an actor name, or someone's words
 		}
 		best := hit{tok: -1}
 		for _, form := range []string{s.words[i], s.lemmas[i]} {
@@ -196,6 +252,9 @@ func (c *Coder) findVerbs(s *sent) []hit {
 			}
 			for _, v := range c.dict.Lookup(form) {
 				if v.Noun != (t.UPOS == "NOUN" || t.UPOS == "PROPN") || !v.Noun && !isVerbTag(t) {
+					continue
+				}
+				if v.Intransitive && s.child(i, "obj") >= 0 {
 					continue
 				}
 				first, last, ok := s.phrase(v, i)
@@ -256,8 +315,14 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 			date = d.Format("2006-01-02")
 		}
 	}
+	cd := h.code
+	// "Biden attacked Trump": attacking a person, with no weapon named, is
+	// a verbal attack (killing him is not).
+	if cd.Fwd == "190" && h.pattern == nil && s.lemmas[h.tok] == "ATTACK" && s.attacksPerson(h.tok, tgt) {
+		cd = verbs.Code{Fwd: "111"}
+	}
 	// "Brazil and the United States agreed to meet": each other.
-	if !compound && len(tgt) == 0 && len(src) > 1 && mutual(h.code.Fwd) {
+	if !compound && len(tgt) == 0 && len(src) > 1 && (mutual(cd.Fwd) || reciprocal[s.lemmas[h.tok]]) {
 		compound = true
 	}
 	pairs := [][2]*model.Actor{}
@@ -271,7 +336,7 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 		}
 	} else {
 		if len(tgt) == 0 {
-			if r := dc.replyTarget(h.code.Fwd, src[0]); r != nil {
+			if r := dc.replyTarget(cd.Fwd, src[0]); r != nil {
 				tgt = []*model.Actor{r}
 			}
 		}
@@ -285,16 +350,26 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 		}
 	}
 	for _, p := range pairs {
-		for dir, code := range []string{h.code.Fwd, h.code.Rev} {
+		for dir, code := range []string{cd.Fwd, cd.Rev} {
 			a, b := p[0], p[1]
 			if dir == 1 {
-				if b == nil {
+				// A host needs its guest: no reverse event without a
+				// known source and target.
+				if b == nil || !dc.c.keepNull && (isNull(a) || isNull(b)) {
 					continue
 				}
 				a, b = b, a
 			}
-			if code == "" || b != nil && a.Code == b.Code {
+			if code == "" || b != nil && a.Code == b.Code || !dc.c.keepNull && isNull(a) {
 				continue
+			}
+			if !dc.c.keepNull && b != nil && isNull(b) {
+				b = nil
+			}
+			// "Mexico's foreign minister said Mexico would ...": no target
+			// in one's own country.
+			if b != nil && len(a.Code) > 3 && b.Code == a.Code[:3] {
+				b = nil
 			}
 			if b == nil && dc.c.requireDyad {
 				continue
@@ -310,11 +385,22 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 	}
 }
 
-// mutual codes are done with one another: consulting, meeting,
+// nullCode is PETRARCH's code for no country: "---GOV" is a government
+// of unknown country.
+const nullCode = "---"
+
+func isNull(a *model.Actor) bool { return strings.HasPrefix(a.Code, nullCode) }
+
+// reciprocal verbs are done to one another by a compound subject: "Armenia
+// and Azerbaijan fought".
+var reciprocal = map[string]bool{"FIGHT": true, "CLASH": true, "BATTLE": true}
+
+// mutual codes are done with one another: agreeing, consulting, meeting,
 // negotiating, signing, cooperating (not mediating: co-mediators do not
 // mediate each other).
 func mutual(code string) bool {
-	return strings.HasPrefix(code, "04") && code != "045" || strings.HasPrefix(code, "06") || code == "036" || code == "057"
+	return strings.HasPrefix(code, "04") && code != "045" || strings.HasPrefix(code, "06") ||
+		code == "030" || code == "036" || code == "057"
 }
 
 func (dc *docCoder) event(s *sent, h hit, code string, src, tgt *model.Actor, modality, date string) model.Event {
@@ -378,10 +464,19 @@ func (s *sent) actor(k int) *model.Actor {
 	}
 }
 
+// groupActors is every actor of mention k's compound group; a mention with
+// further codes ("the Shire" = FRO, BIL and SAM; "lawmakers in A and B")
+// stands for one actor per code.
 func (s *sent) groupActors(k int) []*model.Actor {
 	var as []*model.Actor
 	for _, j := range s.groups[s.group[k]] {
-		as = append(as, s.actor(j))
+		a := s.actor(j)
+		as = append(as, a)
+		for _, c := range s.ments[j].Also {
+			b := *a
+			b.Code = c
+			as = append(as, &b)
+		}
 	}
 	return as
 }
@@ -418,6 +513,14 @@ var initiativeNouns = map[string]bool{
 	"INITIATIVE": true, "EFFORT": true, "PUSH": true, "PLAN": true, "PROPOSAL": true,
 	"PROCESS": true, "CAMPAIGN": true, "COALITION": true, "OFFENSIVE": true, "OPERATION": true,
 }
+
+var initiativeLower = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range initiativeNouns {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}()
 
 // noteOwners records the actor leading an initiative named in s, through
 // a possessive ("Washington's initiative") or "-led" ("U.S.-led push").

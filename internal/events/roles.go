@@ -1,6 +1,8 @@
 package events
 
 import (
+	"strings"
+
 	"github.com/parleyhq/parley/internal/events/verbs"
 	"github.com/parleyhq/parley/internal/model"
 )
@@ -32,7 +34,15 @@ func (s *sent) match(p *verbs.Pattern, h hit, d *verbs.Dictionary) (binding, boo
 	}
 	end := max(s.hi[h.tok], h.last) + 1
 	anchored := len(p.Post) > 0 && p.Post[0].Tight
+	// After the verb, words count in its own clause and its complement
+	// only: "rejected the demarcation, and said talks would fail" does
+	// not reject talks; "allowed that Mordor isn't a really pleasant place"
+	// matches "* REALLY_PLEASANT".
+	for i := h.last + 1; i < end; i++ {
+		s.fence[i] = s.otherClause(i, h.tok, true)
+	}
 	b, ok = s.seq(p.Post, h.last+1, end, anchored, -1, b, d)
+	clear(s.fence)
 	return b, ok
 }
 
@@ -45,6 +55,11 @@ func (s *sent) seq(es []verbs.Elem, pos, end int, anchored bool, mustEnd int, b 
 	last := end - 1
 	if anchored {
 		last = pos
+		// An actor may follow its article: "spoke with_+" matches "spoke
+		// with the Russian president".
+		if es[0].Kind >= verbs.Source && pos < end && article[s.words[pos]] {
+			last = pos + 1
+		}
 	}
 	for st := pos; st <= last && st < end; st++ {
 		next, nb, ok := s.elemAt(es[0], st, end, b, d)
@@ -62,6 +77,9 @@ func (s *sent) seq(es []verbs.Elem, pos, end int, anchored bool, mustEnd int, b 
 // elemAt matches one element starting at token st and returns where the
 // next element may start.
 func (s *sent) elemAt(e verbs.Elem, st, end int, b binding, d *verbs.Dictionary) (int, binding, bool) {
+	if s.fence[st] {
+		return 0, b, false
+	}
 	switch e.Kind {
 	case verbs.Word:
 		return st + 1, b, s.words[st] == e.Text
@@ -97,6 +115,8 @@ func (s *sent) elemAt(e verbs.Elem, st, end int, b binding, d *verbs.Dictionary)
 	return next, b, next <= end
 }
 
+var article = map[string]bool{"THE": true, "A": true, "AN": true}
+
 func equalAt(words []string, at int, phrase []string) bool {
 	for i, w := range phrase {
 		if words[at+i] != w {
@@ -109,10 +129,16 @@ func equalAt(words []string, at int, phrase []string) bool {
 // roles finds the source and target actors of a hit. compound is set for
 // "%" patterns, where every member acts on every other.
 func (dc *docCoder) roles(s *sent, h hit) (src, tgt []*model.Actor, compound bool) {
-	if h.bind.comp >= 0 {
-		return s.groupActors(h.bind.comp), nil, true
-	}
 	defSrc, defTgt := dc.defaultRoles(s, h)
+	if h.bind.comp >= 0 {
+		// "Eriador agrees with % ...": after the verb, with a subject of
+		// its own, the compound is the targets.
+		g := s.groupActors(h.bind.comp)
+		if s.ments[h.bind.comp].First > h.tok && len(defSrc) > 0 && !sameGroup(s, defSrc, g) {
+			return defSrc, g, false
+		}
+		return g, nil, true
+	}
 	switch {
 	case h.bind.src >= 0:
 		src = s.groupActors(h.bind.src)
@@ -157,8 +183,9 @@ func (dc *docCoder) defaultRoles(s *sent, h hit) (src, tgt []*model.Actor) {
 			}
 		}
 		// "The initiative involves consultations with allies": the subject
-		// of a governing verb that codes nothing itself.
-		if hv := s.head(h.tok); srcM < 0 && hv >= 0 && !dc.c.coded(s, hv) {
+		// of a governing verb that codes nothing itself, when the noun is
+		// its object (not "Biden remarked on the investigation").
+		if hv := s.head(h.tok); srcM < 0 && hv >= 0 && s.rel(h.tok) == "obj" && !dc.c.coded(s, hv) {
 			if subj, _ := s.subject(hv); subj >= 0 {
 				if srcM = s.mentionIn(subj, nil); srcM < 0 {
 					src = dc.ownerOf(s, subj)
@@ -197,16 +224,145 @@ func (dc *docCoder) defaultRoles(s *sent, h hit) (src, tgt []*model.Actor) {
 }
 
 // firstAfter is the first actor after the verb within its subtree, outside
-// the source's group and temporal modifiers.
+// the source's group, temporal modifiers and clauses of their own: in "X
+// said the gas, which leaks in Russia, ..." Russia is no target. The subject
+// of a complement clause is ("X said Y attacked Z": Y). Phrases of
+// circumstance ("despite criticism by X", "before the call for X") and
+// places ("met in Athens") hold no target; statements are made to someone
+// ("told Y", "said to Y") or about the subject of what is said.
 func (s *sent) firstAfter(h hit, srcM int) int {
 	for i := h.last + 1; i <= s.hi[h.tok]; i++ {
 		k := s.at[i]
 		if k < 0 || srcM >= 0 && s.group[k] == s.group[srcM] || s.temporal(i) {
 			continue
 		}
+		if s.clauseSubject(k, h.tok) {
+			return k
+		}
+		if s.embedded(i, h.tok) || s.otherClause(i, h.tok, true) || h.verb.Noun && !s.ofNoun(i, h.tok) {
+			continue
+		}
+		// Not inside the source's own phrase: "killed by US special forces
+		// in Pakistan".
+		if srcM >= 0 {
+			if sh := s.headOf(s.ments[srcM]); i >= s.lo[sh] && i <= s.hi[sh] {
+				continue
+			}
+		}
+		if c := s.childToward(i, h.tok); c >= 0 && !s.targetRole(c, h, s.headOf(s.ments[k]) == c) {
+			continue
+		}
 		return k
 	}
 	return -1
+}
+
+// childToward is the dependent of v whose subtree holds token i, or -1.
+func (s *sent) childToward(i, v int) int {
+	for steps := 0; i >= 0 && steps < len(s.toks); i, steps = s.head(i), steps+1 {
+		if s.head(i) == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// targetRole reports whether dependent c of the verb of h may hold its
+// target; whole tells that the target would be c itself ("in Athens", not
+// "in the dispute with Osgiliath").
+func (s *sent) targetRole(c int, h hit, whole bool) bool {
+	r := s.rel(c)
+	if strings.HasPrefix(h.code.Fwd, "01") {
+		// Told to whom, not about what: "announced a coalition to patrol
+		// the Persian Gulf" has no target.
+		return whole && (r == "obj" || r == "iobj" || r == "obl" && s.hasChildLemma(c, "case", "TO"))
+	}
+	if r != "obl" && r != "nmod" && r != "advmod" {
+		return true
+	}
+	for _, k := range s.kids[c] {
+		if !strings.HasPrefix(s.rel(k), "case") {
+			continue
+		}
+		w := s.words[k]
+		if circumstance[w] || whole && (w == "IN" || w == "AT") && !motion[s.lemmas[h.tok]] {
+			return false
+		}
+	}
+	return true
+}
+
+// circumstance prepositions introduce no target: "despite criticism by X",
+// "after talks with Y".
+var circumstance = map[string]bool{"DESPITE": true, "DURING": true, "BEFORE": true, "AFTER": true, "SINCE": true,
+	"AMID": true, "AMIDST": true, "UNTIL": true, "THROUGHOUT": true, "VIA": true, "LIKE": true, "UNLIKE": true}
+
+// motion verbs take their destination as target: "arrived in Kyiv".
+var motion = map[string]bool{"ARRIVE": true, "TRAVEL": true, "VISIT": true, "LAND": true, "RETURN": true,
+	"FLY": true, "GO": true, "COME": true, "TOUR": true, "LEAVE": true}
+
+// ofNoun reports whether token i belongs to the phrase of noun n ("EU
+// sanctions on Russia and Belarus"), not to a clause or a coordination
+// hanging from it.
+func (s *sent) ofNoun(i, n int) bool {
+	for steps := 0; i >= 0 && i != n && steps < len(s.toks); i, steps = s.head(i), steps+1 {
+		switch s.rel(i) {
+		case "nmod", "nmod:poss", "compound", "amod", "flat", "flat:name", "appos", "det", "case", "nummod", "punct", "cc":
+		case "conj":
+			if s.head(i) == n {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return i == n
+}
+
+// embedded reports whether token i lies in a clause of its own under verb
+// v: a complement, relative or parenthetical clause, or an adverbial clause
+// with a subject or a subordinator of its own ("while", "after"). Clauses
+// that share the verb's subject stay: "declined to meet X", "vowed to wage
+// war on X", "cordoned off the roads leading into X".
+func (s *sent) embedded(i, v int) bool { return s.otherClause(i, v, false) }
+
+// otherClause reports whether token i lies in a clause other than verb v's:
+// embedded (see embedded) or, with complements allowed, a clause
+// coordinated with v's but not v's complement clause.
+func (s *sent) otherClause(i, v int, complements bool) bool {
+	for t, steps := i, 0; t >= 0 && t != v && steps < len(s.toks); t, steps = s.head(t), steps+1 {
+		switch s.toks[t].Deprel {
+		case "ccomp":
+			if !complements {
+				return true
+			}
+		case "conj":
+			if complements && isVerbTag(s.toks[t]) {
+				return true
+			}
+		case "acl:relcl", "parataxis", "csubj":
+			return true
+		case "advcl", "acl":
+			if s.child(t, "nsubj", "nsubj:pass") >= 0 {
+				return true
+			}
+			if m := s.child(t, "mark"); m >= 0 && s.words[m] != "TO" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseSubject reports whether mention k is the subject of a complement
+// clause of verb v.
+func (s *sent) clauseSubject(k, v int) bool {
+	h := s.headOf(s.ments[k])
+	if r := s.rel(h); r != "nsubj" && r != "nsubj:pass" {
+		return false
+	}
+	c := s.head(h)
+	return c >= 0 && s.rel(c) == "ccomp" && s.head(c) == v
 }
 
 func (s *sent) temporal(i int) bool {
@@ -221,16 +377,34 @@ func (s *sent) temporal(i int) bool {
 // subject returns the subject token of verb v, looking through control,
 // coordination and relative clauses, and whether v is passive.
 func (s *sent) subject(v int) (int, bool) {
-	passive := s.child(v, "aux:pass") >= 0
+	passive := s.child(v, "aux:pass") >= 0 || s.reducedPassive(v)
+	pronoun := -1 // "Russia said it would retaliate": it
 	for steps := 0; v >= 0 && steps < len(s.toks); steps++ {
 		if k := s.child(v, "nsubj", "nsubj:pass", "csubj", "csubj:pass"); k >= 0 {
+			if pronoun >= 0 {
+				if s.mentionIn(k, nil) >= 0 && s.agrees(pronoun, k) {
+					return k, passive
+				}
+				return pronoun, passive
+			}
 			if r := s.rel(k); r == "nsubj:pass" || r == "csubj:pass" {
 				passive = true
 			}
 			if relPronoun[s.words[k]] && (s.rel(v) == "acl:relcl" || s.rel(v) == "acl") {
 				return s.head(v), passive
 			}
+			// A pronoun the actor resolution left open, in a clause
+			// reported by an actor it agrees with, is that actor: "Russia
+			// said it would retaliate" (not "officials confirmed it has
+			// infected 200").
+			if s.at[k] < 0 && s.toks[k].UPOS == "PRON" && s.rel(v) == "ccomp" && s.head(v) >= 0 {
+				pronoun, v = k, s.head(v)
+				continue
+			}
 			return k, passive
+		}
+		if pronoun >= 0 {
+			return pronoun, passive
 		}
 		switch s.rel(v) {
 		case "xcomp":
@@ -251,10 +425,67 @@ func (s *sent) subject(v int) (int, bool) {
 			}
 			return s.head(v), passive
 		default:
-			return -1, passive
+			return s.adjacentSubject(v), passive
 		}
 	}
 	return -1, passive
+}
+
+// agrees reports whether pronoun p can stand for the noun phrase headed by
+// n: "it" for one thing, "they" for several, "we" for either.
+func (s *sent) agrees(p, n int) bool {
+	plural := s.toks[n].XPOS == "NNS" || s.toks[n].XPOS == "NNPS"
+	switch s.words[p] {
+	case "IT":
+		return !plural
+	case "THEY":
+		return plural
+	case "WE":
+		return true
+	}
+	return false
+}
+
+// reducedPassive reports an adverbial participle clause without auxiliary
+// or subject, which is passive: "When asked about X, Trump said", "If
+// elected, she will", "Backed by Russia, separatists ...".
+func (s *sent) reducedPassive(v int) bool {
+	x := s.toks[v].XPOS
+	if x != "VBN" && x != "VBD" || s.child(v, "aux", "nsubj", "aux:pass", "nsubj:pass") >= 0 {
+		return false
+	}
+	switch s.rel(v) {
+	case "advcl":
+		if x == "VBN" {
+			return true
+		}
+		// A tagger may read "asked" as a past tense after "when".
+		for _, k := range s.kids[v] {
+			if k < v && (s.rel(k) == "mark" || s.rel(k) == "advmod") && subordinator[s.words[k]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var subordinator = map[string]bool{"WHEN": true, "IF": true, "ONCE": true, "UNLESS": true, "AS": true,
+	"UNTIL": true, "THOUGH": true, "ALTHOUGH": true, "WHILE": true, "WHETHER": true}
+
+// adjacentSubject stands in for a subject the parser attached elsewhere
+// (", Ukrainian President Volodymyr Zelensky has been seeking" parsed as an
+// apposition of the noun before the comma): an actor mention that ends
+// right before the verb and its auxiliaries and adverbs. It returns -1 when
+// there is none.
+func (s *sent) adjacentSubject(v int) int {
+	i := v - 1
+	for i >= 0 && s.head(i) == v && (s.rel(i) == "aux" || s.rel(i) == "aux:pass" || s.rel(i) == "advmod") {
+		i--
+	}
+	if i < 0 || s.at[i] < 0 || s.ments[s.at[i]].Last != i {
+		return -1
+	}
+	return i
 }
 
 var relPronoun = map[string]bool{"WHO": true, "WHICH": true, "THAT": true, "WHOM": true}
@@ -275,6 +506,22 @@ func (s *sent) agent(v int) int {
 // modality reads negation, conditionals and futures off the verb's
 // dependents.
 func (s *sent) modality(v int) string {
+	if m := s.ownModality(v); m != model.Asserted {
+		return m
+	}
+	// "would consider charging": the verb governing a complement lends it
+	// its doubt or denial.
+	if h := s.head(v); h >= 0 && s.rel(v) == "xcomp" {
+		if m := s.ownModality(h); m == model.Hypothetical || m == model.Negated {
+			return m
+		}
+	}
+	return model.Asserted
+}
+
+// ownModality reads negation, conditionals and futures off v's own
+// dependents.
+func (s *sent) ownModality(v int) string {
 	neg, hyp, intent := false, false, false
 	for _, k := range s.kids[v] {
 		w := s.lemmas[k]

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parleyhq/parley/internal/actors"
@@ -21,12 +22,15 @@ type sent struct {
 	at     []int // token -> index into ments, or -1
 	group  []int // mention -> compound group id
 	groups [][]int
+	quoted []bool // token inside a direct quotation
+	person []bool // token inside the mention of a person, coded or not
+	fence  []bool // tokens a pattern may not match (set while matching)
 }
 
 func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
 	n := len(toks)
 	s := &sent{idx: idx, toks: toks, words: make([]string, n), lemmas: make([]string, n),
-		kids: make([][]int, n), lo: make([]int, n), hi: make([]int, n), at: make([]int, n)}
+		kids: make([][]int, n), lo: make([]int, n), hi: make([]int, n), at: make([]int, n), quoted: make([]bool, n), person: make([]bool, n), fence: make([]bool, n)}
 	for i, t := range toks {
 		s.words[i] = strings.ToUpper(t.Text)
 		s.lemmas[i] = strings.ToUpper(t.Lemma)
@@ -51,8 +55,17 @@ func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
 		}
 	}
 	for _, m := range ments {
-		if m.First < 0 || m.Last >= n || m.First > m.Last || m.Code == "" {
-			continue // universities, unnamed people: not event actors
+		if m.First < 0 || m.Last >= n || m.First > m.Last {
+			continue
+		}
+		switch m.Kind {
+		case actors.KindPerson, actors.KindSurname, actors.KindPronoun:
+			for t := m.First; t <= m.Last; t++ {
+				s.person[t] = true
+			}
+		}
+		if m.Code == "" {
+			continue // universities, people we cannot code: not event actors
 		}
 		k := len(s.ments)
 		s.ments = append(s.ments, m)
@@ -64,6 +77,39 @@ func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
 	}
 	s.compounds()
 	return s
+}
+
+// attacksPerson reports whether verb v is done to persons: its targets are
+// all person mentions, or it has none and its object is a person we cannot
+// code ("attacked Drudge").
+func (s *sent) attacksPerson(v int, tgt []*model.Actor) bool {
+	if len(tgt) == 0 {
+		o := s.child(v, "obj")
+		return o >= 0 && s.person[o]
+	}
+	for _, a := range tgt {
+		person := false
+		for i, t := range s.toks {
+			if t.Span.Start == a.Span.Start {
+				person = s.person[i]
+				break
+			}
+		}
+		if !person {
+			return false
+		}
+	}
+	return true
+}
+
+// markQuoted marks the tokens inside the quotation spans qs (in text
+// order, not overlapping).
+func (s *sent) markQuoted(qs []model.Span) {
+	for i, t := range s.toks {
+		// The last quotation that opens before the token.
+		k := sort.Search(len(qs), func(k int) bool { return qs[k].Start >= t.Span.Start }) - 1
+		s.quoted[i] = k >= 0 && t.Span.End < qs[k].End
+	}
 }
 
 // compounds groups mentions joined by "and", "or", "nor" or commas, either
@@ -84,19 +130,30 @@ func (s *sent) compounds() {
 			parent[rb] = ra
 		}
 	}
-	for i := 1; i < len(s.ments); i++ {
-		a, b := s.ments[i-1], s.ments[i]
-		if s.joined(a.Last+1, b.First) {
-			union(i-1, i)
+	// A run of mentions joined in the text is a list only if a
+	// coordinator joins two of them: "Mordor, Rohan and Bree", not "When
+	// asked about Iran, Trump said".
+	for i := 1; i < len(s.ments); {
+		j, coord := i, false
+		for ; j < len(s.ments); j++ {
+			link, c := s.joined(s.ments[j-1].Last+1, s.ments[j].First)
+			if !link {
+				break
+			}
+			coord = coord || c
 		}
+		for k := i; k < j && coord; k++ {
+			union(k-1, k)
+		}
+		i = j + 1
 	}
 	for i, m := range s.ments {
-		h := s.headOf(m)
+		h := s.nounOf(s.headOf(m))
 		if s.toks[h].Deprel != "conj" {
 			continue
 		}
 		if p := s.head(h); p >= 0 {
-			if j := s.at[p]; j >= 0 && j != i {
+			if j := s.mentionOf(p); j >= 0 && j != i {
 				union(i, j)
 			}
 		}
@@ -116,20 +173,53 @@ func (s *sent) compounds() {
 	}
 }
 
-// joined reports whether tokens [from, to) hold only a coordinator,
-// commas and determiners, with at least one coordinator or comma.
-func (s *sent) joined(from, to int) bool {
-	link := false
+// nounOf climbs from a mention that only modifies an unnamed noun
+// ("various European partners") to that noun, which carries the
+// coordination in the parse.
+func (s *sent) nounOf(h int) int {
+	switch s.rel(h) {
+	case "amod", "compound", "nmod:poss":
+		if p := s.head(h); p >= 0 && s.at[p] < 0 {
+			return p
+		}
+	}
+	return h
+}
+
+// mentionOf is the mention holding token t, or the one modifying the
+// unnamed noun t.
+func (s *sent) mentionOf(t int) int {
+	if s.at[t] >= 0 {
+		return s.at[t]
+	}
+	for _, k := range s.kids[t] {
+		switch s.rel(k) {
+		case "amod", "compound", "nmod:poss":
+			if s.at[k] >= 0 {
+				return s.at[k]
+			}
+		}
+	}
+	return -1
+}
+
+// joined reports whether tokens [from, to) hold only coordinators, commas
+// and determiners, with at least one coordinator or comma (link), and
+// whether a coordinator is among them.
+func (s *sent) joined(from, to int) (link, coord bool) {
 	for t := from; t < to; t++ {
 		switch s.words[t] {
-		case ",", "AND", "OR", "NOR", "&":
+		case "AND", "OR", "NOR", "&":
+			coord = true
+			link = true
+		case ",":
 			link = true
 		case "THE", "A", "AN", "BOTH", "EITHER", "NEITHER":
 		default:
-			return false
+			return false, false
 		}
 	}
-	return link
+	return link, coord
 }
 
 // headOf is the token that stands for a mention.
@@ -141,17 +231,50 @@ func (s *sent) headOf(m actors.Mention) int {
 }
 
 // mentionIn returns the mention that best stands for the subtree of t:
-// the one holding t, else the first one inside the subtree.
+// the one holding t, else the one nearest to t in the tree among its
+// modifiers, names and coordinations ("Russian strikes", "Lions, tigers and
+// Gondor"), but not inside a clause or a prepositional phrase ("associates
+// of Navalny", "a hospital that treated Ukrainians"; the actor dictionaries
+// compose the phrases they know: "the ambassadors of Arnor"). A person we cannot code
+// stands for herself: "US presidential candidate Elizabeth Warren" is no
+// mention of the United States.
 func (s *sent) mentionIn(t int, skip func(int) bool) int {
 	if k := s.at[t]; k >= 0 {
 		return k
 	}
+	best, bestDepth := -1, len(s.toks)+1
 	for i := s.lo[t]; i <= s.hi[t]; i++ {
+		// A person we cannot code is what an apposition says she is
+		// ("X, the Prime Minister of Y"), not what her modifiers name.
+		if s.person[t] && s.rel(s.childToward(i, t)) != "appos" {
+			continue
+		}
 		if k := s.at[i]; k >= 0 && (skip == nil || !skip(i)) {
-			return k
+			if d := s.phraseDepth(i, t); d >= 0 && d < bestDepth {
+				best, bestDepth = k, d
+			}
 		}
 	}
-	return -1
+	return best
+}
+
+// phraseDepth is the number of steps from token i up to t when the path
+// goes through modifiers, names, appositions and coordinations only, else
+// -1.
+func (s *sent) phraseDepth(i, t int) int {
+	steps := 0
+	for ; i >= 0 && i != t && steps < len(s.toks); i, steps = s.head(i), steps+1 {
+		switch r := s.rel(i); r {
+		case "compound", "amod", "nmod:poss", "nmod:desc", "flat", "flat:name", "appos", "conj", "det", "case",
+			"cc", "punct", "nummod", "fixed", "goeswith":
+		default:
+			return -1
+		}
+	}
+	if i != t {
+		return -1
+	}
+	return steps
 }
 
 func (s *sent) child(t int, deprels ...string) int {

@@ -54,6 +54,7 @@ func (d *Document) FillOffsets() {
 	conv := newRuneIndex(d.Text)
 	for i := range d.Entities {
 		d.Entities[i].Offsets = conv.span(d.Entities[i].Span)
+		d.Entities[i].MentionOffsets = conv.span(d.Entities[i].Mention)
 	}
 	for i := range d.Events {
 		e := &d.Events[i]
@@ -140,16 +141,25 @@ type Token struct {
 	SpaceAfter bool
 }
 
-// Entity is a named-entity mention.
+// Entity is a named-entity mention. Text, Span and First/Last are the
+// name ("Volodymyr Zelensky"); Mention and MentionFirst/MentionLast are
+// the whole noun phrase it heads ("Ukrainian President Volodymyr
+// Zelensky", "Mark Tedeschi , QC"), which holds the name.
 type Entity struct {
 	Text     string `json:"text"`
 	Type     string `json:"type"` // PERSON, ORG, GPE, LOC, NORP
 	Span     Span   `json:"-"`
 	Offsets  Span   `json:"span"`
 	Sentence int    `json:"sentence"`
-	// Token range [First, Last] within the sentence, 0-based.
+	// Token range [First, Last] of the name within the sentence, 0-based.
 	First int `json:"-"`
 	Last  int `json:"-"`
+	// The whole mention: token range and byte span, and code points
+	// (filled by FillOffsets).
+	MentionFirst   int  `json:"-"`
+	MentionLast    int  `json:"-"`
+	Mention        Span `json:"-"`
+	MentionOffsets Span `json:"mention_span"`
 }
 
 // Actor is a participant as the coders resolve it.

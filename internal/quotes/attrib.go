@@ -3,6 +3,7 @@ package quotes
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // How a quote got its speaker, for tests and debugging.
@@ -46,25 +47,55 @@ func (sc *scan) sentOf(i int) int {
 // attribute finds the speaker of the quote item qi in sentence si. prev
 // holds the attributions of earlier quotes (by item index).
 func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bool) {
-	ss, se := sc.sents[si][0], sc.sents[si][1]
+	ss := sc.sents[si][0]
 	if sc.isNaming(qi, ss) {
 		return attribution{}, false
 	}
-	if a, ok := sc.postPosed(qi, se); ok {
+	if a, ok := sc.ownerWords(qi, ss); ok {
 		return a, true
 	}
-	// "Trump's "mini-strokes" tweet": the owner's words.
-	if n, ok := sc.word(qi + 1); ok && docNouns[n.low] && qi-1 > ss && sc.items[qi-1].low == "'s" {
-		b := qi - 1
-		for b > ss && isNameWord(sc.items[b-1]) {
-			b--
+	if r, ok := sc.postPosed(qi, sc.sents[si][1]); ok {
+		// ""...," said X" right after the quote settles the verb; the
+		// parse reads the phrase of X when both see it ("said UCL
+		// astronomer Angelos Tsiaras").
+		if p, ok := sc.parseAttribution(qi); ok && p.m.around[0] < r.m.to && r.m.from < p.m.around[1] {
+			r.m = p.m
 		}
-		if b < qi-1 {
-			if m, ok := sc.analyse(b, qi-1, 0, 0); ok && m.kind == mName {
-				return attribution{m: m, via: viaPre}, true
-			}
+		return r, true
+	}
+	if p, ok := sc.parseAttribution(qi); ok {
+		return p, true
+	}
+	return sc.ruleAttribution(si, qi, prev)
+}
+
+// ownerWords: "Trump's "mini-strokes" tweet" quotes the owner.
+func (sc *scan) ownerWords(qi, ss int) (attribution, bool) {
+	n, ok := sc.word(qi + 1)
+	if !ok || !docNouns[n.low] || qi-1 <= ss || sc.items[qi-1].low != "'s" {
+		return attribution{}, false
+	}
+	b := qi - 1
+	for b > ss && isNameWord(sc.items[b-1]) {
+		b--
+	}
+	if b < qi-1 {
+		if m, ok := sc.analyse(b, qi-1, 0, 0); ok && m.kind == mName {
+			return attribution{m: m, via: viaPre}, true
+		}
+		// A lone name the reader takes for a place: an owner is a source.
+		if b == qi-2 && sc.items[b].upos == "PROPN" {
+			return attribution{m: mention{from: b, to: b + 1, kind: mName, name: sc.items[b].text}, via: viaPre}, true
 		}
 	}
+	return attribution{}, false
+}
+
+// ruleAttribution applies the hand-written attribution rules to the quote
+// item qi of sentence si: the fallback when the document has no parse or
+// the parse links the quote to no speech verb.
+func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attribution, bool) {
+	ss, se := sc.sents[si][0], sc.sents[si][1]
 	for c := qi - 1; c >= ss && c >= qi-maxReach; c-- {
 		it := sc.items[c]
 		// Skip "— which the BBC noted as unusual —" and "(...)".
@@ -252,6 +283,12 @@ func (sc *scan) isNaming(qi, ss int) bool {
 			}
 		}
 	}
+	// the NOAA's "Hurricane Hunters": an owned thing with a title-case name
+	if qi-1 > ss && sc.items[qi-1].low == "'s" && titleCase(sc.items[qi].text) {
+		if n, ok := sc.word(qi + 1); !ok || !docNouns[n.low] {
+			return true
+		}
+	}
 	// the "outward investment" strategy: a quoted modifier of a noun
 	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) {
 		return true
@@ -279,7 +316,7 @@ func (sc *scan) isNaming(qi, ss int) bool {
 	if !ok || p < ss {
 		return false
 	}
-	if namingWords[w.low] {
+	if namingWords[w.low] && !(titleNouns[w.low] && sentenceLike(sc.items[qi].text)) {
 		return true
 	}
 	if w.low == "as" {
@@ -298,6 +335,13 @@ func (sc *scan) isNaming(qi, ss int) bool {
 
 // postPosed handles `"...," said X` and `"...," X said`.
 func (sc *scan) postPosed(qi, se int) (attribution, bool) {
+	// A pull quote signed with a dash: ""..." — Aparna Garg, Divisional
+	// Railway Manager".
+	if sc.isPunct(qi+1, "—–") {
+		if m, end, ok := sc.mentionRight(qi+2, se); ok && m.kind == mName {
+			return attribution{m: m, via: viaPost, end: end}, true
+		}
+	}
 	j := qi + 1
 	if sc.isPunct(j, ",") {
 		j++
@@ -306,8 +350,17 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 	if !ok {
 		return attribution{}, false
 	}
-	if k := cues[w.low]; k == cueSay && !isParticiple(w.low) {
+	if k := cues[w.low]; (k == cueSay || k == cueRead) && !isParticiple(w.low) {
 		m, end, ok := sc.mentionRight(j+1, se)
+		if !ok {
+			// ""...," read the warning."
+			e := j + 1
+			for e < se && e < j+5 && sc.items[e].kind == itWord {
+				e++
+			}
+			m, ok = sc.docMention(j+1, e)
+			end = e
+		}
 		if ok {
 			return attribution{m: m, cue: w.text, via: viaPost, end: sc.adjunctsEnd(end, se)}, true
 		}
@@ -362,6 +415,13 @@ func (sc *scan) mentionRight(i, se int) (mention, int, bool) {
 	if !ok {
 		return mention{}, 0, false
 	}
+	// "a protester using the pseudonym Katya": the name the source goes by.
+	if m.kind == mNominal && !hasApp {
+		if n, e, ok := sc.alias(end, se); ok {
+			n.title = m.desc
+			return n, e, true
+		}
+	}
 	next := end
 	if hasApp {
 		next = at
@@ -380,6 +440,29 @@ func (sc *scan) mentionRight(i, se int) (mention, int, bool) {
 	return m, next, true
 }
 
+// alias reads "using the pseudonym X" (or name, alias) at item i.
+func (sc *scan) alias(i, se int) (mention, int, bool) {
+	u, ok := sc.word(i)
+	if !ok || u.low != "using" && u.low != "under" {
+		return mention{}, 0, false
+	}
+	k := i + 1
+	if w, ok := sc.word(k); ok && (w.low == "the" || w.low == "a") {
+		k++
+	}
+	if w, ok := sc.word(k); !ok || w.low != "pseudonym" && w.low != "name" && w.low != "alias" {
+		return mention{}, 0, false
+	}
+	e := k + 1
+	for e < se && isNameWord(sc.items[e]) {
+		e++
+	}
+	if e == k+1 {
+		return mention{}, 0, false
+	}
+	return mention{from: k + 1, to: e, kind: mName, name: sc.textOf(k+1, e)}, e, true
+}
+
 // preCue tries the cue at item c for the quote at qi. decided is true when
 // the cue settles that qi is not a quote ("was called "X"").
 func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
@@ -395,6 +478,12 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	if kind == cueStance {
 		if namingCues[w.low] && (c == qi-1 || c == qi-2 && sc.isPunct(qi-1, ",")) && !sc.relativeSubject(c, ss) {
 			return a, false, true // "a program called "X"" names
+		}
+		// "a pattern described by Marine Bulletin as "...""
+		if b, ok := sc.word(c + 1); ok && b.low == "by" {
+			if m, end, ok := sc.mentionRight(c+2, qi); ok && end+1 == qi && sc.items[end].low == "as" {
+				return attribution{m: m, cue: w.text, via: viaPre}, true, true
+			}
 		}
 		if p, ok := sc.word(c - 1); ok && passiveAux[p.low] {
 			if m, ok := sc.byAgent(qi+1, se); ok {
@@ -898,7 +987,38 @@ func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, boo
 			}
 		}
 	}
+	// A profile: "Alexis Tipton marveled at the growth of the industry.
+	// "Back when I was going as a fan..."": the one person the sentence
+	// before is about.
+	if m, ok := sc.onlyPerson(ps, pe); ok {
+		return attribution{m: m, via: viaCont}, true
+	}
 	return attribution{}, false
+}
+
+// onlyPerson returns the sentence's subject when it names a person, else
+// the one person the sentence names, if it names exactly one.
+func (sc *scan) onlyPerson(ss, se int) (mention, bool) {
+	person := func(m mention) bool { return m.kind == mName && !m.org }
+	if m, ok := sc.sentenceSubject(ss, se); ok && person(m) {
+		return m, true
+	}
+	var found mention
+	n := 0
+	for k := ss; k < se; k++ {
+		if !isNameWord(sc.items[k]) || sc.items[k].place {
+			continue
+		}
+		m, end, ok := sc.mentionRight(k, se)
+		if !ok || end <= k {
+			continue
+		}
+		if person(m) && (n == 0 || !Match(m.name, found.name)) {
+			found, n = m, n+1
+		}
+		k = end - 1
+	}
+	return found, n == 1
 }
 
 // endsWithQuote: the sentence's last item (before final punctuation) is a quote.
@@ -909,6 +1029,43 @@ func (sc *scan) endsWithQuote(si int) bool {
 		k--
 	}
 	return k >= ps && sc.items[k].kind == itQuote
+}
+
+// sentenceLike: a quote long enough and in sentence case, so speech
+// rather than a title even after "programme" or "show" ("on the South
+// Sudan in Focus programme "It is a great loss to the people..."").
+func sentenceLike(seg string) bool {
+	ws := strings.Fields(quoteInner(seg))
+	if len(ws) < 8 {
+		return false
+	}
+	lower, long := 0, 0
+	for _, w := range ws {
+		if len(w) <= 3 {
+			continue // "of", "the" are lower case in titles too
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return lower*2 > long
+}
+
+// titleCase: every word of the quote of four letters or more is
+// capitalised ("Hurricane Hunters", "The Art of the Deal").
+func titleCase(seg string) bool {
+	n := 0
+	for _, w := range strings.Fields(quoteInner(seg)) {
+		if len(w) < 4 {
+			continue // "of", "the"
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // oneWord: a quoted segment holding a single word.

@@ -45,13 +45,27 @@ func (s *Score) finish() {
 	}
 }
 
-// Report is the result of Evaluate.
+// Report is the result of Evaluate: scores per split and over all articles.
 type Report struct {
 	Articles int        `json:"articles"`
 	Dev      Score      `json:"dev"`
 	Test     Score      `json:"test"`
+	Blind    Score      `json:"blind"`
 	All      Score      `json:"all"`
 	Errors   []Mismatch `json:"errors,omitempty"`
+}
+
+// Split returns the score of the named split ("all" for every article).
+func (r *Report) Split(name string) *Score {
+	switch name {
+	case SplitDev:
+		return &r.Dev
+	case SplitTest:
+		return &r.Test
+	case SplitBlind:
+		return &r.Blind
+	}
+	return &r.All
 }
 
 // Mismatch is one error: a gold quote missed, a predicted one not in the
@@ -70,11 +84,16 @@ type Mismatch struct {
 // TextSource returns an annotated article's text.
 type TextSource func(file, url string) (string, bool)
 
+// Analysis prepares a document before extraction as the pipeline does (fills
+// its sentences, parse and entities) and returns the options that go with it
+// (WithActors for the actor mentions it resolved).
+type Analysis func(*model.Document) []Option
+
 // Evaluate runs Extract on every annotated article and scores its direct
-// quotes against the annotation. analyse, when not nil, fills each document's
-// sentences and entities before extraction (the NLP pipeline). It fails when
-// an article is missing or its annotation does not fit the text.
-func Evaluate(gold []GoldArticle, texts TextSource, analyse func(*model.Document), opts ...Option) (Report, error) {
+// quotes against the annotation. analyse, when not nil, runs on each
+// document before extraction. It fails when an article is missing or its
+// annotation does not fit the text.
+func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Option) (Report, error) {
 	var r Report
 	opts = append(append([]Option(nil), opts...), DirectOnly())
 	for _, a := range gold {
@@ -86,22 +105,19 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse func(*model.Document
 			return r, fmt.Errorf("evaluate quotes: %w", err)
 		}
 		doc := &model.Document{URL: a.URL, Text: text}
+		o := opts
 		if analyse != nil {
-			analyse(doc)
+			o = append(analyse(doc), opts...)
 		}
-		s, errs := scoreArticle(a, doc, Extract(doc, opts...))
+		s, errs := scoreArticle(a, doc, Extract(doc, o...))
 		r.Articles++
-		if a.Split == SplitTest {
-			r.Test.add(s)
-		} else {
-			r.Dev.add(s)
-		}
+		r.Split(a.Split).add(s)
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	r.Dev.finish()
-	r.Test.finish()
-	r.All.finish()
+	for _, sc := range []*Score{&r.Dev, &r.Test, &r.Blind, &r.All} {
+		sc.finish()
+	}
 	return r, nil
 }
 

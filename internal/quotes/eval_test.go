@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parleyhq/parley/internal/actors"
 	"github.com/parleyhq/parley/internal/model"
-	"github.com/parleyhq/parley/internal/nlp/ner"
-	"github.com/parleyhq/parley/internal/nlp/tokenize"
+	"github.com/parleyhq/parley/internal/nlp"
 )
 
-var analysed = flag.Bool("analysed", false, "tokenize and tag entities before extraction")
+var analysed = flag.Bool("analysed", false, "analyse documents as the pipeline does before extraction")
 
-var showErrors = flag.String("errors", "", "print evaluation errors of this split (dev, test, all)")
+var showErrors = flag.String("errors", "", "print evaluation errors of this split (dev, test, blind, all)")
 
 func TestEvaluateWikinews(t *testing.T) {
 	gold, err := ReadGoldFile(goldPath)
@@ -29,20 +29,22 @@ func TestEvaluateWikinews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []struct {
-		name string
-		sc   Score
-	}{{"dev", r.Dev}, {"test", r.Test}, {"all", r.All}} {
-		t.Logf("%-4s gold %3d predicted %3d matched %3d (span %3d)  P %.3f R %.3f F1 %.3f",
-			s.name, s.sc.Gold, s.sc.Predicted, s.sc.Matched, s.sc.SpanOnly, s.sc.Precision, s.sc.Recall, s.sc.F1)
-	}
-	// Guards against regressions: the development split stays above the
-	// project's bar, the whole set close to it.
+	// Only the development split is logged and held to the project's bar:
+	// the held-out splits are measured with parley eval quotes at the end
+	// of a round, and guarded here only against a collapse (a bug), so
+	// that no one tunes on them.
+	t.Logf("dev gold %d predicted %d matched %d (span %d)  P %.3f R %.3f F1 %.3f",
+		r.Dev.Gold, r.Dev.Predicted, r.Dev.Matched, r.Dev.SpanOnly, r.Dev.Precision, r.Dev.Recall, r.Dev.F1)
 	if r.Dev.Precision < 0.95 || r.Dev.Recall < 0.90 {
 		t.Errorf("dev precision %.3f recall %.3f, want at least 0.95 and 0.90", r.Dev.Precision, r.Dev.Recall)
 	}
-	if r.All.Precision < 0.93 || r.All.Recall < 0.87 {
-		t.Errorf("overall precision %.3f recall %.3f, want at least 0.93 and 0.87", r.All.Precision, r.All.Recall)
+	for _, g := range []struct {
+		name string
+		sc   Score
+	}{{"test", r.Test}, {"blind", r.Blind}} {
+		if g.sc.Precision < 0.6 || g.sc.Recall < 0.45 {
+			t.Errorf("%s split collapsed: precision %.3f recall %.3f", g.name, g.sc.Precision, g.sc.Recall)
+		}
 	}
 	if *showErrors != "" {
 		var b strings.Builder
@@ -55,19 +57,29 @@ func TestEvaluateWikinews(t *testing.T) {
 	}
 }
 
-// analyser returns the NLP analysis to run before extraction with -analysed.
-func analyser(t *testing.T) func(*model.Document) {
+// analyser returns the analysis to run before extraction with -analysed:
+// the pipeline's language analysis and actor mentions.
+func analyser(t *testing.T) Analysis {
 	if !*analysed {
 		return nil
 	}
-	rec, err := ner.Default()
+	an, dict := pipelineModels(t)
+	return func(d *model.Document) []Option {
+		an.Analyze(d)
+		return []Option{WithActors(dict.Resolve(d))}
+	}
+}
+
+// pipelineModels loads the pipeline's language models and actor dictionary.
+func pipelineModels(t testing.TB) (*nlp.Analyzer, *actors.Dictionary) {
+	t.Helper()
+	an, err := nlp.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return func(d *model.Document) {
-		d.Sentences = tokenize.Sentences(d.Text)
-		for i, s := range d.Sentences {
-			d.Entities = append(d.Entities, rec.Recognize(i, s)...)
-		}
+	dict, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
 	}
+	return an, dict
 }

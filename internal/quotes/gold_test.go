@@ -20,7 +20,7 @@ func TestGoldMatchesWikinews(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := wikinewsTexts(t)
-	var quotes, test int
+	var quotes, heldOut, blind int
 	for _, a := range gold {
 		text, ok := texts[a.File+" "+a.URL]
 		if !ok {
@@ -31,15 +31,22 @@ func TestGoldMatchesWikinews(t *testing.T) {
 			t.Error(err)
 		}
 		quotes += len(a.Quotes)
-		if a.Split == SplitTest {
-			test++
+		switch a.Split {
+		case SplitTest:
+			heldOut++
+		case SplitBlind:
+			heldOut++
+			blind++
 		}
 	}
 	if len(gold) < 30 || quotes < 150 {
 		t.Errorf("annotation has %d articles and %d quotes, want at least 30 and 150", len(gold), quotes)
 	}
-	if test < len(gold)/4 {
-		t.Errorf("only %d of %d articles held out for test", test, len(gold))
+	if heldOut < len(gold)/4 {
+		t.Errorf("only %d of %d articles held out (test and blind)", heldOut, len(gold))
+	}
+	if blind < 40 {
+		t.Errorf("%d blind articles, want at least 40", blind)
 	}
 }
 

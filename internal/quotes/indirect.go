@@ -28,6 +28,9 @@ var listenerCues = set(`told tells informed assured warned urged reminded`)
 // "X said (that) CLAUSE", "X told Y (that) CLAUSE", "According to X,
 // CLAUSE" and "CLAUSE, according to X."
 func (sc *scan) indirect(doc *model.Document, ix *docIndex) []model.Quote {
+	if sc.deps != nil {
+		return sc.parseIndirect(doc, ix)
+	}
 	var out []model.Quote
 	for si, s := range sc.sents {
 		ss, se := s[0], s[1]

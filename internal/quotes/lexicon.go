@@ -134,7 +134,7 @@ var orgWords = set(`ministry department office agency committee council commissi
 	church guard corps army navy military command society federation league club team inc ltd llc campaign
 	cabinet secretariat presidency kremlin pentagon tribunal legislature yuan unesco nato interpol
 	who imf un eu au opec irgc fbi cia state times post news agency channel press reuters bbc cnn
-	commission constitution act law decree statement report proclamation`)
+	commission constitution act law decree statement report proclamation conference`)
 
 // Nationality words and country abbreviations that open titles.
 var demonyms = set(`US U.S. USA U.S.A. UK U.K. EU UN AU NATO American British English French German
@@ -187,6 +187,11 @@ var namingWords = set(`word words term terms phrase phrases name names named tit
 	codenamed code-named designation designations event book film movie album song campaign program
 	programme show series bill operation project initiative app website novel documentary play
 	exhibition tour`)
+
+// titleNouns are the naming words that stand before a title rather than
+// a term: a long quote in sentence case after them is speech.
+var titleNouns = set(`event book film movie album song campaign program programme show series bill
+	operation project initiative app website novel documentary play exhibition tour`)
 
 // Verbs that name what follows when the quote comes right after them:
 // "called "Learning Together"", but "called it "a disgrace"" quotes.

@@ -26,6 +26,28 @@ type mention struct {
 	org         bool
 	definite    bool // nominal with "the": refers back to someone named earlier
 	gender      string
+	// around is the item range of the subject's phrase in the parse, clauses
+	// left out, when the mention was read from the parse; else empty.
+	around [2]int
+	doc    bool // "the warning", "the report": a document that speaks for its author
+}
+
+// docMention reads "the warning" or "the report" at [from, to) as a
+// document speaking for its author: definite, singular, at most three words.
+func (sc *scan) docMention(from, to int) (mention, bool) {
+	if to-from < 2 || to-from > 4 || sc.items[from].low != "the" {
+		return mention{}, false
+	}
+	last := sc.items[to-1]
+	if last.kind != itWord || !docNouns[last.low] || strings.HasSuffix(last.low, "s") {
+		return mention{}, false
+	}
+	for k := from + 1; k < to; k++ {
+		if sc.items[k].kind != itWord || sc.items[k].cap {
+			return mention{}, false
+		}
+	}
+	return mention{from: from, to: to, kind: mNominal, desc: sc.textOf(from+1, to), definite: true, doc: true}, true
 }
 
 // isLink: a lower-case connective inside a name ("bin", "von der").
@@ -42,7 +64,7 @@ var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la
 // docNouns are things that speak for their author: "Facebook's statement".
 var docNouns = set(`disclaimer notice study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
-	speech address website account announcement`)
+	speech address website account announcement warning advisory bulletin memo opinion filing quote`)
 
 func (sc *scan) word(i int) (item, bool) {
 	if i < 0 || i >= len(sc.items) || sc.items[i].kind != itWord {
@@ -189,7 +211,19 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 					j = max
 				}
 			}
+		case end >= 0 && (docNouns[it.low] || it.low == "press" && j+1 < max && sc.items[j+1].low == "release"):
+			// "an AEW press release": the document ends the phrase.
+			if it.low == "press" {
+				j++
+			}
+			end, j = j+1, max
 		default:
+			// "The new governor of the region, Alexander Moor": a role's
+			// lower-case complement before its appositive.
+			if k, ok := sc.roleComplement(i, j, max); ok && !named {
+				end, j = k, k-1
+				continue
+			}
 			// Lower-case words pass when a name or role follows soon
 			// ("student protester Joshua Wong"); after a name only a role
 			// and a name do ("Rutgers University political scholar Kelly
@@ -203,6 +237,33 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// roleComplement reads "of the region" after a role word, when an
+// appositive comma follows: the lower-case words from j (after "of" or
+// "of the" that follows a role or title at j-2 or j-3, not before i) up to
+// the comma, at most three. It returns the item after them.
+func (sc *scan) roleComplement(i, j, max int) (int, bool) {
+	k := j - 1
+	if k > i && sc.items[k].low == "the" {
+		k--
+	}
+	if k <= i || sc.items[k].low != "of" && sc.items[k].low != "for" {
+		return 0, false
+	}
+	if r, ok := sc.word(k - 1); !ok || !roleNouns[r.low] && !titleWords[r.low] {
+		return 0, false
+	}
+	for e := j; e < max && e < j+3; e++ {
+		w := sc.items[e]
+		if w.kind != itWord || w.cap || stopWords[w.low] || w.upos != "" && w.upos != "NOUN" && w.upos != "ADJ" {
+			return 0, false
+		}
+		if sc.isPunct(e+1, ",") {
+			return e + 1, true
+		}
+	}
+	return 0, false
 }
 
 // roleThenName: from item i, up to three lower-case words ending in a role
@@ -260,14 +321,17 @@ func (sc *scan) appositiveRight(i, max int) (from, to int, ok bool) {
 		if it.kind == itQuote || it.kind == itPunct && it.text != "-" && it.text != "–" {
 			break
 		}
-		if it.kind == itWord && !it.cap && (cues[it.low] == cueSay && !roleNouns[it.low] || it.low == "who" || it.low == "which" || finiteVerbs[it.low]) {
+		if it.kind == itWord && !it.cap && (cues[it.low] == cueSay && !roleNouns[it.low] || it.low == "who" || it.low == "which" || finiteVerbs[it.low] || it.upos == "VERB" && pastVerb(it.low) && !strings.HasSuffix(it.low, "ed")) {
 			return 0, 0, false
 		}
 	}
 	if j == i+1 || j-i > 14 {
 		return 0, 0, false
 	}
-	if j < max && !sc.isPunct(j, ",.)") && sc.items[j].kind != itQuote {
+	// An appositive ends at a comma, a period or a parenthesis, or with
+	// the sentence ("According to Sufianov, the Olympiad shows young
+	// people the "social elevators"" holds none).
+	if j < max && !sc.isPunct(j, ",.)") {
 		return 0, 0, false
 	}
 	return i + 1, j, true
@@ -400,6 +464,22 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	if len(words) == 1 && docNouns[last.low] {
 		p.desc = sc.textOf(from, to)
 		return p
+	}
+	// "an AEW press release", "a NASA report": the named author.
+	if docNouns[last.low] && !last.cap {
+		e := len(words) - 1
+		for e > 0 && !words[e-1].cap && !stopWords[words[e-1].low] && words[e-1].low != "'s" {
+			e-- // "press"
+		}
+		b := e
+		for b > 0 && words[b-1].cap && !notNames[words[b-1].text] {
+			b--
+		}
+		if b < e {
+			p.name, p.org = sc.textOf(from+b, from+e), !words[e-1].person
+			p.person = !p.org
+			return p
+		}
 	}
 	// "Erdogan's office", "Facebook's statement"
 	if !last.cap && len(words) > 2 && words[len(words)-2].low == "'s" {

@@ -5,8 +5,11 @@
 // actor code), pronouns and back-references resolved within the document.
 //
 // It reads Document.Text and, when the document has been analysed, its
-// sentences, UPOS tags and entities; without them it falls back on a light
-// scan of the text. The rules are hand-written and documented in
+// sentences, tags, dependency parse and entities (and the actor mentions
+// given with WithActors): the speaker is the subject of the report verb the
+// parse links to the quote, read with the scanner's phrase reader; without
+// a parse, or when the parse links the quote to no report verb, hand-written
+// rules over a light scan of the text decide. Both are documented in
 // docs/quotes.md; Evaluate measures them against hand-annotated Wikinews
 // articles (testdata/wikinews-quotes.jsonl).
 package quotes
@@ -65,6 +68,15 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 		qi := quoted[k]
 		a := atts[qi]
 		sp := ix.speaker(a.m)
+		if sp.Name == "" && !sp.Unnamed {
+			// A pronoun our resolver leaves open: the actor resolution
+			// may know whom it refers to.
+			if r, ok := sc.actorReferent(doc, cfg.mentions, sp.Span); ok {
+				text, span := sp.Text, sp.Span
+				sp = ix.speaker(r)
+				sp.Text, sp.Span = text, span
+			}
+		}
 		if sp.Name == "" && !sp.Unnamed {
 			continue // a pronoun we could not resolve: no invented speaker
 		}
@@ -150,6 +162,7 @@ func codes(doc *model.Document, qs []model.Quote, ms []actors.Mention) {
 	type coded struct {
 		span       model.Span
 		code, name string
+		person     bool // a person, or a reference to one
 	}
 	var cs []coded
 	for _, m := range ms {
@@ -160,12 +173,17 @@ func codes(doc *model.Document, qs []model.Quote, ms []actors.Mention) {
 		if m.First < 0 || m.Last >= len(toks) || m.First > m.Last {
 			continue
 		}
-		cs = append(cs, coded{model.Span{Start: toks[m.First].Span.Start, End: toks[m.Last].Span.End}, m.Code, m.Name})
+		person := m.Kind == actors.KindPerson || m.Kind == actors.KindSurname || m.Kind == actors.KindPronoun || m.Kind == actors.KindNominal
+		cs = append(cs, coded{model.Span{Start: toks[m.First].Span.Start, End: toks[m.Last].Span.End}, m.Code, m.Name, person})
 	}
 	for i := range qs {
 		sp := &qs[i].Speaker
 		for _, c := range cs {
-			if c.span.Start < sp.Span.End && sp.Span.Start < c.span.End {
+			// The mention over the speaker's words (or their affiliation),
+			// unless it is another person (the actor resolution took "he"
+			// for someone else).
+			other := c.person && sp.Name != "" && c.name != "" && !Match(c.name, sp.Name)
+			if c.span.Start < sp.Span.End && sp.Span.Start < c.span.End && !other {
 				sp.Code = c.code
 				break
 			}
@@ -180,4 +198,39 @@ func codes(doc *model.Document, qs []model.Quote, ms []actors.Mention) {
 			}
 		}
 	}
+}
+
+// actorReferent returns the named mention that the actor resolution links
+// the words at span to (a pronoun's or a title's antecedent), read with the
+// scanner's phrase reader.
+func (sc *scan) actorReferent(doc *model.Document, ms []actors.Mention, span model.Span) (mention, bool) {
+	for _, m := range ms {
+		if m.Antecedent < 0 || m.Antecedent >= len(ms) || m.Sentence < 0 || m.Sentence >= len(doc.Sentences) {
+			continue
+		}
+		toks := doc.Sentences[m.Sentence].Tokens
+		if m.First < 0 || m.Last >= len(toks) || m.First > m.Last {
+			continue
+		}
+		if toks[m.First].Span.Start >= span.End || toks[m.Last].Span.End <= span.Start {
+			continue
+		}
+		root := ms[m.Antecedent]
+		if root.Sentence < 0 || root.Sentence >= len(doc.Sentences) {
+			return mention{}, false
+		}
+		rt := doc.Sentences[root.Sentence].Tokens
+		if root.First < 0 || root.Last >= len(rt) || root.First > root.Last {
+			return mention{}, false
+		}
+		from, to := sc.itemRange(rt[root.First].Span.Start, rt[root.Last].Span.End)
+		if from < 0 {
+			return mention{}, false
+		}
+		if r, _, ok := sc.mentionRight(from, to); ok && r.kind == mName {
+			return r, true
+		}
+		return mention{}, false
+	}
+	return mention{}, false
 }

@@ -15,110 +15,168 @@ type want struct {
 	unnamed                              bool
 }
 
+// TestExtractPatterns runs each case on the bare text and on the text
+// analysed as the pipeline does (parse, entities, actor mentions); parsed
+// cases need the analysis.
 func TestExtractPatterns(t *testing.T) {
+	an, dict := pipelineModels(t)
 	tests := []struct {
-		name string
-		doc  string
-		want []want
+		name   string
+		doc    string
+		want   []want
+		parsed bool
 	}{
 		{"post-posed inverted with title",
 			`"We will not give up," said Defence Minister Ben Wallace.`,
-			[]want{{text: "We will not give up,", name: "Ben Wallace", title: "Defence Minister"}}},
+			[]want{{text: "We will not give up,", name: "Ben Wallace", title: "Defence Minister"}}, false},
 		{"post-posed name then verb",
 			`Ben Wallace arrived on Monday. "We will not give up," Wallace said on Monday.`,
-			[]want{{text: "We will not give up,", name: "Ben Wallace"}}},
+			[]want{{text: "We will not give up,", name: "Ben Wallace"}}, false},
 		{"pre-posed with colon",
 			`Ursula von der Leyen said: "Europe stands with Ukraine."`,
-			[]want{{text: "Europe stands with Ukraine.", name: "Ursula von der Leyen"}}},
+			[]want{{text: "Europe stands with Ukraine.", name: "Ursula von der Leyen"}}, false},
 		{"pronoun resolved to the previous subject",
 			`Foreign Minister Sergei Lavrov met his counterpart in Ankara. "The talks were useful," he told reporters.`,
-			[]want{{text: "The talks were useful,", name: "Sergei Lavrov", title: "Foreign Minister"}}},
+			[]want{{text: "The talks were useful,", name: "Sergei Lavrov", title: "Foreign Minister"}}, false},
 		{"she skips a man",
 			`Prime Minister Kaja Kallas met President Joe Biden. Biden praised Estonia. She said, "Thank you."`,
-			[]want{{text: "Thank you.", name: "Kaja Kallas"}}},
+			[]want{{text: "Thank you.", name: "Kaja Kallas"}}, false},
 		{"unnamed source",
 			`"No decision has been taken," a senior official said.`,
-			[]want{{text: "No decision has been taken,", unnamed: true}}},
+			[]want{{text: "No decision has been taken,", unnamed: true}}, false},
 		{"back-reference to a title",
 			`Foreign Minister Sergei Lavrov spoke in Moscow. The minister said the talks were "productive".`,
-			[]want{{text: "productive", name: "Sergei Lavrov"}}},
+			[]want{{text: "productive", name: "Sergei Lavrov"}}, false},
 		{"split quote is one quote",
 			`"First," she said, "second." Then she left.`,
-			nil}, // no antecedent for "she": no invented speaker
+			nil, false}, // no antecedent for "she": no invented speaker
 		{"split quote with speaker",
 			`"The first part," said Anna Smith, a lawyer for the family, "and the second part."`,
-			[]want{{text: "The first part, and the second part.", name: "Anna Smith", title: "lawyer", affiliation: "family"}}},
+			[]want{{text: "The first part, and the second part.", name: "Anna Smith", title: "lawyer", affiliation: "family"}}, false},
 		{"quote over several sentences",
 			`"One. Two. Three," said Ivan Petrov.`,
-			[]want{{text: "One. Two. Three,", name: "Ivan Petrov"}}},
+			[]want{{text: "One. Two. Three,", name: "Ivan Petrov"}}, false},
 		{"continuation after the attribution sentence",
 			`"We are ready," explains Dr. Jane Doe, Professor of Law at Oxford University. "We have always been ready."`,
-			[]want{{text: "We are ready, We have always been ready.", name: "Jane Doe", title: "Professor of Law", affiliation: "Oxford University"}}},
+			[]want{{text: "We are ready, We have always been ready.", name: "Jane Doe", title: "Professor of Law", affiliation: "Oxford University"}}, false},
 		{"posted on Telegram",
 			`Ramzan Kadyrov posted on Telegram: "The operation continues."`,
-			[]want{{text: "The operation continues.", name: "Ramzan Kadyrov"}}},
+			[]want{{text: "The operation continues.", name: "Ramzan Kadyrov"}}, false},
 		{"curly quotes",
 			`“It is over,” said Maria Zakharova.`,
-			[]want{{text: "It is over,", name: "Maria Zakharova"}}},
+			[]want{{text: "It is over,", name: "Maria Zakharova"}}, false},
 		{"question with asked",
 			`"Where is the money?" asked Senator Bernie Sanders.`,
-			[]want{{text: "Where is the money?", name: "Bernie Sanders", title: "Senator"}}},
+			[]want{{text: "Where is the money?", name: "Bernie Sanders", title: "Senator"}}, false},
 		{"appositive between name and verb",
 			`"This is unprecedented," Jane Doe, a professor at Oxford University, told the BBC.`,
-			[]want{{text: "This is unprecedented,", name: "Jane Doe", title: "professor", affiliation: "Oxford University"}}},
+			[]want{{text: "This is unprecedented,", name: "Jane Doe", title: "professor", affiliation: "Oxford University"}}, false},
 		{"organisation back-reference",
 			`Russia's Foreign Ministry summoned the envoy. "This is a provocation," the ministry said in a statement.`,
-			[]want{{text: "This is a provocation,", name: "Foreign Ministry"}}},
+			[]want{{text: "This is a provocation,", name: "Foreign Ministry"}}, false},
 		{"transliteration variants meet",
 			`President Volodymyr Zelensky spoke on Monday. "We will rebuild," Zelenskyy said.`,
-			[]want{{text: "We will rebuild,", name: "Volodymyr Zelensky", title: "President"}}},
+			[]want{{text: "We will rebuild,", name: "Volodymyr Zelensky", title: "President"}}, false},
 		{"according to",
 			`According to Amnesty International spokesperson Jane Roe, the camp is "overcrowded".`,
-			[]want{{text: "overcrowded", name: "Jane Roe"}}},
+			[]want{{text: "overcrowded", name: "Jane Roe"}}, false},
 		{"title of a work is not a quote",
 			`The film "Argo" won an Oscar, and a campaign called "Stop the Steal" began.`,
-			nil},
+			nil, false},
 		{"term being talked about",
 			`The word "pandemic" is often misused.`,
-			nil},
+			nil, false},
 		{"partial quote with stance verb",
 			`Opposition leader Jeremy Corbyn called the move a "smash and grab on our democracy".`,
-			[]want{{text: "smash and grab on our democracy", name: "Jeremy Corbyn", title: "Opposition leader"}}},
+			[]want{{text: "smash and grab on our democracy", name: "Jeremy Corbyn", title: "Opposition leader"}}, false},
 		{"passive without agent is a term",
 			`The country was called the "breadbasket" of Africa.`,
-			nil},
+			nil, false},
 		{"passive with agent",
 			`Smith, who was described as "dangerous" by the police, fled.`,
-			[]want{{text: "dangerous", unnamed: true}}},
+			[]want{{text: "dangerous", unnamed: true}}, false},
 		{"indirect speech with that",
 			`Sergei Lavrov said that Moscow was ready for talks.`,
-			[]want{{text: "Moscow was ready for talks", kind: model.Indirect, name: "Sergei Lavrov"}}},
+			[]want{{text: "Moscow was ready for talks", kind: model.Indirect, name: "Sergei Lavrov"}}, false},
 		{"indirect speech after told",
 			`Sergei Lavrov told reporters the talks had failed.`,
-			[]want{{text: "the talks had failed", kind: model.Indirect, name: "Sergei Lavrov"}}},
+			[]want{{text: "the talks had failed", kind: model.Indirect, name: "Sergei Lavrov"}}, false},
 		{"according to, clause after",
 			`According to the United Nations, 2,000 people have fled the town.`,
-			[]want{{text: "2,000 people have fled the town", kind: model.Indirect, name: "United Nations"}}},
+			[]want{{text: "2,000 people have fled the town", kind: model.Indirect, name: "United Nations"}}, false},
 		{"colon at the end of the paragraph",
 			"Prime Minister Mark Rutte said:\n\n\"We will not pay.\"",
-			[]want{{text: "We will not pay.", name: "Mark Rutte"}}},
+			[]want{{text: "We will not pay.", name: "Mark Rutte"}}, false},
 		{"owner of a statement",
 			`The Kremlin's response: "This is an unfriendly act."`,
-			[]want{{text: "This is an unfriendly act.", name: "Kremlin"}}},
+			[]want{{text: "This is an unfriendly act.", name: "Kremlin"}}, false},
 		{"less common speech verb",
 			`Finance Minister Olaf Scholz conceded the plan was "not perfect".`,
-			[]want{{text: "not perfect", name: "Olaf Scholz"}}},
+			[]want{{text: "not perfect", name: "Olaf Scholz"}}, false},
 		{"not reported speech",
 			`Observers note several indicators. The president announced a new plan.`,
-			nil},
+			nil, false},
+		{"subject far from the verb",
+			`Assembly president Richard Ferrand in relaying the news to parliament said, "Jacques Chirac is part of the history of France".`,
+			[]want{{text: "Jacques Chirac is part of the history of France", name: "Richard Ferrand", title: "president", affiliation: "Assembly"}}, true},
+		{"role noun outside the lexicon",
+			`"It's a better performance than last week", Wynnum coach Matt Myers said.`,
+			[]want{{text: "It's a better performance than last week", name: "Matt Myers"}}, true},
+		{"according to over a clause",
+			`According to Sufianov, the Olympiad shows young people the "social elevators" available to them.`,
+			[]want{{text: "social elevators", name: "Sufianov"}}, true},
+		{"according to a possessive document",
+			`The NBA did not name the player. According to its press release, the NBA was "suspending game play until further notice."`,
+			[]want{{text: "suspending game play until further notice.", name: "NBA"}}, true},
+		{"described by X as",
+			`The data show a pattern described by Marine Bulletin as "rather hectic and kind of confused".`,
+			[]want{{text: "rather hectic and kind of confused", name: "Marine Bulletin"}}, true},
+		{"directive verb",
+			`Pelosi was directing six of the House's committees to "proceed with their investigations".`,
+			[]want{{text: "proceed with their investigations", name: "Pelosi"}}, true},
+		{"pseudonym",
+			`"A lot of people think that," said a protester using the pseudonym Katya.`,
+			[]want{{text: "A lot of people think that,", name: "Katya"}}, true},
+		{"document issued by an author",
+			`The orange warning issued by the National Hurricane Center applied to six counties. "Storm Lorenzo will produce significant swell", read the warning.`,
+			[]want{{text: "Storm Lorenzo will produce significant swell", name: "National Hurricane Center"}}, true},
+		{"pull quote signed with a dash",
+			"Has the number improved?\n\"More women are getting into technical fields.\"  — Aparna Garg, Mysore Divisional Railway Manager",
+			[]want{{text: "More women are getting into technical fields.", name: "Aparna Garg"}}, true},
+		{"owned title is not a quote",
+			`According to data collected by one of the agency's "Hurricane Hunters", the storm weakened.`,
+			nil, true},
+		{"indirect speech from the parse",
+			`The Hungarian minister said the bid won after lengthy negotiations. Gáspár Maróth told reporters that the sale fits the strategy of the government.`,
+			[]want{{text: "the bid won after lengthy negotiations", kind: model.Indirect, unnamed: true},
+				{text: "the sale fits the strategy of the government", kind: model.Indirect, name: "Gáspár Maróth"}}, true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := Extract(&model.Document{Text: tt.doc})
-			if len(got) != len(tt.want) {
-				t.Fatalf("got %d quotes, want %d:\n%s", len(got), len(tt.want), dump(got))
+		for _, analysed := range []bool{false, true} {
+			if tt.parsed && !analysed {
+				continue
 			}
-			for i, w := range tt.want {
+			name := tt.name
+			doc := &model.Document{Text: tt.doc}
+			var opts []Option
+			if analysed {
+				name += "/analysed"
+				an.Analyze(doc)
+				opts = append(opts, WithActors(dict.Resolve(doc)))
+			}
+			t.Run(name, func(t *testing.T) { checkPatterns(t, Extract(doc, opts...), tt.want) })
+		}
+	}
+}
+
+func checkPatterns(t *testing.T, got []model.Quote, want []want) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("got %d quotes, want %d:\n%s", len(got), len(want), dump(got))
+	}
+	{
+		{
+			for i, w := range want {
 				q := got[i]
 				kind := w.kind
 				if kind == "" {
@@ -130,7 +188,7 @@ func TestExtractPatterns(t *testing.T) {
 					t.Errorf("quote %d:\n got %s\nwant %+v", i, dump(got[i:i+1]), w)
 				}
 			}
-		})
+		}
 	}
 }
 

@@ -191,6 +191,12 @@ func (ix *docIndex) speaker(m mention) model.Speaker {
 	sc := ix.sc
 	sp := model.Speaker{Text: sc.textOf(m.from, m.to)}
 	sp.Span = model.Span{Start: sc.items[m.from].s, End: sc.items[m.to-1].e}
+	if m.doc {
+		// "read the warning": who issued it, when the document says so.
+		if a, ok := sc.docAuthor(m); ok {
+			m = a
+		}
+	}
 	target, ok := ix.referent(m)
 	if !ok {
 		if m.kind == mNominal {

@@ -58,11 +58,16 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	an, dict := pipelineModels(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 1<<14 {
 			return
 		}
 		checkQuotes(t, text, Extract(&model.Document{Text: text}))
+		// The same text analysed as the pipeline does: the parse path.
+		doc := &model.Document{Text: text}
+		an.Analyze(doc)
+		checkQuotes(t, text, Extract(doc, WithActors(dict.Resolve(doc))))
 	})
 }
 
@@ -87,20 +92,31 @@ func TestHostileInput(t *testing.T) {
 		{"only marks", strings.Repeat(`"`, 10000), 0},
 		{"no spaces", strings.Repeat(`a"b`, 3000), 0},
 	}
+	an, dict := pipelineModels(t)
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			qs := Extract(&model.Document{Text: tt.text})
-			checkQuotes(t, tt.text, qs)
-			n := 0
-			for _, q := range qs {
-				if q.Kind == model.Direct {
-					n++
+		for _, analysed := range []bool{false, true} {
+			name := tt.name
+			doc := &model.Document{Text: tt.text}
+			var opts []Option
+			if analysed {
+				name += "/analysed"
+				an.Analyze(doc)
+				opts = append(opts, WithActors(dict.Resolve(doc)))
+			}
+			t.Run(name, func(t *testing.T) {
+				qs := Extract(doc, opts...)
+				checkQuotes(t, tt.text, qs)
+				n := 0
+				for _, q := range qs {
+					if q.Kind == model.Direct {
+						n++
+					}
 				}
-			}
-			if n < tt.min {
-				t.Errorf("%d direct quotes, want at least %d", n, tt.min)
-			}
-		})
+				if n < tt.min {
+					t.Errorf("%d direct quotes, want at least %d", n, tt.min)
+				}
+			})
+		}
 	}
 }
 

@@ -44,10 +44,11 @@ type scan struct {
 	items []item
 	sents [][2]int // item ranges [from, to)
 	para  []int    // paragraph number of each sentence
+	deps  *deps    // the dependency parse, nil when the document has none
 }
 
 func newScan(doc *model.Document) *scan {
-	sc := &scan{text: doc.Text, segs: findSegments(doc.Text)}
+	sc := &scan{text: doc.Text, segs: findSegments(doc.Text), deps: newDeps(doc)}
 	pos := 0
 	for i, sg := range sc.segs {
 		sc.tokenize(pos, sg.start)
@@ -75,8 +76,8 @@ func (sc *scan) tokenize(from, to int) {
 				sc.items = append(sc.items, item{kind: itPara, s: i, e: i + n})
 			}
 			i += n
-		case unicode.IsSpace(r):
-			i += n
+		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r):
+			i += n // format characters (zero-width joiners) are not words
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := wordEnd(t, i, to)
 			// Possessive 's is its own item so that noun phrases can see it.
@@ -85,6 +86,11 @@ func (sc *scan) tokenize(from, to int) {
 				sc.items = append(sc.items, item{kind: itWord, s: k, e: j, text: t[k:j], low: "'s"})
 			} else {
 				sc.addWord(i, j)
+			}
+			// "Bishops' Conference": the plural possessive too.
+			if n := pluralPossessive(t, j, to); n > 0 {
+				sc.items = append(sc.items, item{kind: itWord, s: j, e: j + n, text: t[j : j+n], low: "'s"})
+				j += n
 			}
 			i = j
 		default:
@@ -131,6 +137,24 @@ func wordEnd(t string, i, to int) int {
 		}
 	}
 	return j
+}
+
+// pluralPossessive returns the length of an apostrophe at j that makes
+// the word before it (ending in s) possessive, or 0.
+func pluralPossessive(t string, j, to int) int {
+	if j == 0 || j >= to || t[j-1] != 's' && t[j-1] != 'S' {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(t[j:])
+	if r != '\'' && r != '’' {
+		return 0
+	}
+	if j+n < to {
+		if next, _ := utf8.DecodeRuneInString(t[j+n:]); !unicode.IsSpace(next) {
+			return 0
+		}
+	}
+	return n
 }
 
 // possessiveAt returns the offset of a final "'s" / "’s" in t[i:j], or 0.

@@ -26,10 +26,28 @@ func seedDoc(t testing.TB) *model.Document {
 func seedDocB(b *testing.B) *model.Document { return seedDoc(b) }
 
 // TestSeedQuotes: the seed article's five direct quotes, each with its
-// speaker, title and affiliation, and nothing else quoted directly.
+// speaker, title and affiliation, and nothing else quoted directly, from the
+// bare text and from the text analysed as the pipeline does.
 func TestSeedQuotes(t *testing.T) {
 	doc := seedDoc(t)
 	qs := Extract(doc)
+	checkSeed(t, qs)
+	doc.Quotes = qs
+	doc.FillOffsets()
+	golden(t, "testdata/seed.golden", doc.Quotes)
+
+	an, dict := pipelineModels(t)
+	adoc := seedDoc(t)
+	an.Analyze(adoc)
+	aqs := Extract(adoc, WithActors(dict.Resolve(adoc)))
+	checkSeed(t, aqs)
+	adoc.Quotes = aqs
+	adoc.FillOffsets()
+	golden(t, "testdata/seed-analysed.golden", adoc.Quotes)
+}
+
+func checkSeed(t *testing.T, qs []model.Quote) {
+	t.Helper()
 	want := []model.Speaker{
 		{Name: "Elena Korosteleva", Honorific: "Dr.", Title: "Professor of International Relations", Affiliation: "University of Warwick", Key: "elena korosteleva"},
 		{Name: "William Taylor", Honorific: "Ambassador", Title: "former U.S. Ambassador to Ukraine", Key: "william taylor"},
@@ -56,9 +74,6 @@ func TestSeedQuotes(t *testing.T) {
 			t.Errorf("quote %d: %d parts, want 2 (a split quote)", i, len(q.Parts))
 		}
 	}
-	doc.Quotes = qs
-	doc.FillOffsets()
-	golden(t, "testdata/seed.golden", doc.Quotes)
 }
 
 // golden compares v, as indented JSON, with a golden file (-update rewrites it).

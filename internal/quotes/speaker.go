@@ -77,6 +77,22 @@ done:
 	return raw[i:]
 }
 
+// displayName is the part of name that nameWords keeps, as written (the
+// original spacing kept, so that it is text of the document).
+func displayName(name string) string {
+	ws := nameWords(name)
+	if len(ws) == 0 {
+		return ""
+	}
+	i := strings.Index(name, ws[0])
+	last := ws[len(ws)-1]
+	j := strings.LastIndex(name, last)
+	if i < 0 || j < i {
+		return strings.Join(ws, " ")
+	}
+	return name[i : j+len(last)]
+}
+
 // fold lowercases t, removes diacritics and drops everything but letters and
 // digits.
 func fold(t string) string {
@@ -204,7 +220,7 @@ func (r *Registry) Add(name string) string {
 	if r.full[ks] > 1 {
 		return ks
 	}
-	r.display[ks] = strings.Join(nameWords(name), " ")
+	r.display[ks] = displayName(name)
 	r.firsts[k[0]] = append(r.firsts[k[0]], ks)
 	for i := range k {
 		suf := strings.Join(k[i:], " ")

@@ -44,6 +44,7 @@ type Record struct {
 
 // Suite is a validation file.
 type Suite struct {
+	Name    string // the file name, for messages
 	Env     Environment
 	Records []Record
 }
@@ -62,7 +63,7 @@ func ReadFile(path string) (*Suite, error) {
 func Read(r io.Reader, name string) (*Suite, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = true
-	s := &Suite{}
+	s := &Suite{Name: name}
 	config := map[string]string{}
 	var stack []string
 	var rec *Record

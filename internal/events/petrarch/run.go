@@ -46,7 +46,7 @@ func Run(s *Suite, dir string, p Pipeline) ([][]Triple, error) {
 		if err := p.Analyze(doc); err != nil {
 			return nil, fmt.Errorf("record %s: %w", r.ID, err)
 		}
-		c := events.New(dict, events.WithDiscards(discards), events.RequireDyad(r.Bool("require_dyad", true)), events.Control(false))
+		c := events.New(dict, events.WithDiscards(discards), events.RequireDyad(r.Bool("require_dyad", true)), events.Control(false), events.KeepNullActors(true))
 		for _, e := range c.Code(doc, p.Resolve(doc)).Events {
 			tgt := e.Target.Code
 			if tgt == "" {

@@ -11,6 +11,7 @@
 //	VERB {IRREGULAR FORMS} [code] verbs of the block, one a line
 //	+VERB_PARTICLE {...} [code]   multi-word verb; "+" marks the verb word
 //	@NOUN {...} [code]            nominal predicate (parley extension)
+//	!VERB {...} [code]            codes only without a direct object (parley extension)
 //	- WORDS * WORDS [code]        pattern: "*" is the verb
 //
 // Pattern elements: plain words, "&SYNSET", "$" (source actor), "+" (target
@@ -106,6 +107,10 @@ type Verb struct {
 	// Noun marks a nominal predicate ("@PURSUIT"), a parley extension:
 	// the coder looks for it among nouns, not verbs.
 	Noun bool
+	// Intransitive marks a verb that codes only without a direct object
+	// ("!DEMONSTRATE": protesters demonstrated, not "demonstrated
+	// agility"), a parley extension.
+	Intransitive bool
 }
 
 // Effective is the code the verb makes when no pattern matches.
@@ -129,6 +134,7 @@ type Dictionary struct {
 	// byForm maps an uppercase word form (any inflection) to the verbs
 	// whose head has that form.
 	byForm     map[string][]*Verb
+	lower      map[string]bool // the keys of byForm in lower case
 	Blocks     []*Block
 	Synsets    map[string]*Set
 	Transforms []Transform
@@ -151,6 +157,10 @@ type Set struct {
 func (d *Dictionary) Lookup(form string) []*Verb {
 	return d.byForm[strings.ToUpper(form)]
 }
+
+// HasForm reports whether a verb has the form w, given in lower case. It
+// lets a coder skip sentences without a dictionary word cheaply.
+func (d *Dictionary) HasForm(w string) bool { return d.lower[w] }
 
 // Verbs returns the number of verb entries.
 func (d *Dictionary) Verbs() int {
@@ -413,11 +423,15 @@ func (l *loader) verb(line string, n int) error {
 		return l.errf(n, "verb line %q: want one word or _-joined phrase", line)
 	}
 	word, noun := strings.CutPrefix(fields[0], "@")
+	word, intransitive := strings.CutPrefix(word, "!")
+	if noun && intransitive {
+		return l.errf(n, "verb line %q: a nominal predicate (@) cannot be intransitive (!)", line)
+	}
 	v, err := parseVerbPhrase(word)
 	if err != nil {
 		return l.errf(n, "%v", err)
 	}
-	v.Code, v.Set, v.Block, v.Line, v.Noun = code, set, l.block, n, noun
+	v.Code, v.Set, v.Block, v.Line, v.Noun, v.Intransitive = code, set, l.block, n, noun, intransitive
 	v.Forms = []string{v.Words[v.Head]}
 	if len(forms) == 0 {
 		v.Forms = append(v.Forms, regularForms(v.Words[v.Head])...)
@@ -509,6 +523,10 @@ func (l *loader) code(s string, n int) (Code, error) {
 func (l *loader) finish() error {
 	if err := l.expandSets(); err != nil {
 		return err
+	}
+	l.d.lower = make(map[string]bool, len(l.d.byForm))
+	for f := range l.d.byForm {
+		l.d.lower[strings.ToLower(f)] = true
 	}
 	for _, rp := range l.patterns {
 		p, undefined, err := l.pattern(rp.text, rp.line)

@@ -26,6 +26,7 @@ spanning lines -->
 GIVE {GAVE GIVEN GIVING GIVES}
 DONATE  # regular
 @DONATION [070]
+!DEMONSTRATE [140]
 +HAND_OVER [071]
 - * &MONEY [071]
 - $ WAS_ * TO + [0331:033]
@@ -58,6 +59,9 @@ func TestLoadSample(t *testing.T) {
 	}
 	if v := d.Lookup("donations"); len(v) != 1 || !v[0].Noun {
 		t.Errorf("@DONATION read as %+v", v)
+	}
+	if v := d.Lookup("demonstrated"); len(v) != 1 || !v[0].Intransitive || v[0].Noun || v[0].Effective().Fwd != "140" {
+		t.Errorf("!DEMONSTRATE read as %+v", v)
 	}
 	money := d.Synsets["MONEY"]
 	if got := len(money.Phrases); got != 5 { // DOLLAR(S), EURO, SWISS FRANC(S)
@@ -104,6 +108,7 @@ func TestLoadErrors(t *testing.T) {
 		{"disjunction", "--- A ---\nA\n- * {B | C} [010]\n", "sample:3: disjunctive"},
 		{"operator in set", "&A\n+$\n", "sample:2: synonym \"$\""},
 		{"forms mismatch", "--- A ---\n+CUT_OFF {CUTS}\n", "does not have the words"},
+		{"intransitive noun", "--- A ---\n@!A\n", "sample:2: verb line \"@!A\": a nominal predicate (@) cannot be intransitive (!)"},
 	}
 	for _, tt := range tests {
 		_, err := Load(strings.NewReader(tt.text), "sample", WithCodeCheck(cameo.Valid))
@@ -164,6 +169,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(sample)
 	f.Add("--- A [010:011] ---\n+X_Y {+XS_Y}\n- % _* ^ $_+ [---]\n~ a (b) = c\n")
 	f.Add("&A_\n+B_\n+&A\n")
+	f.Add("--- A [140] ---\n!B\n@C\n!@D\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, opts := range [][]Option{nil, {Lenient()}} {
 			_, err := Load(strings.NewReader(text), "fuzz", opts...)

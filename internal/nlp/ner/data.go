@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
 )
 
@@ -21,25 +23,32 @@ const (
 	NORP   = "NORP"
 )
 
-// Mention is a gold or predicted entity: a token range [First, Last] and a
-// type.
+// Mention is a gold or predicted entity: a token range [First, Last]
+// (the whole mention, as GUM annotates it), a type and, for predicted
+// mentions, the token range of the name in it (-1, -1 for a person
+// mention without a name: "Professor of History at ...").
 type Mention struct {
-	First, Last int
-	Type        string
+	First, Last         int
+	Type                string
+	NameFirst, NameLast int
 }
 
 // Sentence is an annotated sentence from a reference corpus.
 type Sentence struct {
-	Words    []string
-	UPOS     []string  // gold UPOS when the corpus has it, else nil
+	Words []string
+	UPOS  []string // gold UPOS when the corpus has it, else nil
+	// Tokens carry the gold tags and dependency tree when the corpus has
+	// them (GUM), else nil.
+	Tokens   []model.Token
 	Mentions []Mention // gold mentions; they may nest (GUM)
-	// Descriptions are person, place and organization mentions whose
-	// head is a common noun but that hold a proper noun ("Environment
-	// Canada spokesperson Julie Hahn"). They are not names to find, but
-	// training on them teaches the tagger where a name is part of one.
-	Descriptions []Mention
-	Doc          string // document id, when known
-	Pos          string // "file:line" of the sentence, for messages
+	// Described are the gold mentions headed by a common noun with a
+	// name under it ("rapper Kanye West", GUM only): First and Last are
+	// the mention, NameFirst and NameLast the name. They are not scored
+	// (their head is not a proper noun), but the name is a mention the
+	// recognizer should find.
+	Described []Mention
+	Doc       string // document id, when known
+	Pos       string // "file:line" of the sentence, for messages
 }
 
 // ReadIOB2 reads a CoNLL-style IOB2 file (UNER): one token per line with
@@ -160,7 +169,8 @@ func ReadIOB2File(path string) ([]Sentence, error) {
 // entities of type person, organization and place whose head is a proper
 // noun: the head is the first word of the mention whose syntactic head lies
 // outside it, and it must have UPOS PROPN. Nested mentions that qualify are
-// all kept.
+// all kept. Those headed by another word with a name under it are kept
+// apart, in Described.
 func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 	var out []Sentence
 	doc := ""
@@ -168,7 +178,7 @@ func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 		if id := s.Meta("newdoc id"); id != "" {
 			doc = id
 		}
-		sent := Sentence{Doc: doc, Pos: fmt.Sprintf("%s:%d", name, s.Line)}
+		sent := Sentence{Doc: doc, Pos: fmt.Sprintf("%s:%d", name, s.Line), Tokens: s.Tokens()}
 		for _, w := range s.Words {
 			sent.Words = append(sent.Words, w.Form)
 			sent.UPOS = append(sent.UPOS, w.UPOS)
@@ -182,13 +192,10 @@ func ReadGUM(r io.Reader, name string) ([]Sentence, error) {
 			if t == "" {
 				continue
 			}
-			m := Mention{First: sp.First, Last: sp.Last, Type: t}
-			switch {
-			case s.Words[headOf(s, sp.First, sp.Last)].UPOS == "PROPN":
-				sent.Mentions = append(sent.Mentions, m)
-			case hasPROPN(s, sp.First, sp.Last):
-				m.Type = description
-				sent.Descriptions = append(sent.Descriptions, m)
+			if HeadedByProperNoun(sent.Tokens, sp.First, sp.Last) {
+				sent.Mentions = append(sent.Mentions, Mention{First: sp.First, Last: sp.Last, Type: t})
+			} else if first, last := describedName(sent.Tokens, sp.First, sp.Last); first >= 0 {
+				sent.Described = append(sent.Described, Mention{First: sp.First, Last: sp.Last, Type: t, NameFirst: first, NameLast: last})
 			}
 		}
 		out = append(out, sent)
@@ -269,24 +276,54 @@ func gumEntities(s *conllu.Sentence) ([]Mention, error) {
 	return out, nil
 }
 
-func hasPROPN(s *conllu.Sentence, first, last int) bool {
+// describedName returns the name under the head of the mention [first,
+// last]: its first proper noun attached to the head as flat or appos
+// ("Biologist Nick Bos", "the physician Yang Buwei") with the flat words
+// after it ("Bos", "Buwei"); or -1, -1. Other proper nouns under a common
+// noun are not its name ("speakers of Kujireray", "Wave 4 respondents").
+func describedName(toks []model.Token, first, last int) (int, int) {
+	h := MentionHead(toks, first, last)
 	for i := first; i <= last; i++ {
-		if s.Words[i].UPOS == "PROPN" {
-			return true
+		if toks[i].Head-1 != h || toks[i].UPOS != "PROPN" || !hasRel(toks[i], "flat", "appos") {
+			continue
 		}
+		end := i
+		for end < last {
+			n := toks[end+1]
+			if g := n.Head - 1; !hasRel(n, "flat") || g != h && (g < i || g > end) {
+				break
+			}
+			end++
+		}
+		return i, end
 	}
-	return false
+	return -1, -1
 }
 
-// headOf returns the first word of [first, last] whose head lies outside.
-func headOf(s *conllu.Sentence, first, last int) int {
+// hasRel reports whether t's relation, without subtype, is one of rels.
+func hasRel(t model.Token, rels ...string) bool {
+	rel, _, _ := strings.Cut(t.Deprel, ":")
+	return slices.Contains(rels, rel)
+}
+
+// MentionHead returns the head of the mention [first, last] in the tree
+// of toks: its first word attached outside it.
+func MentionHead(toks []model.Token, first, last int) int {
 	for i := first; i <= last; i++ {
-		h := s.Words[i].Head - 1
-		if h < first || h > last {
+		if h := toks[i].Head - 1; h < first || h > last {
 			return i
 		}
 	}
 	return first
+}
+
+// HeadedByProperNoun reports whether the head of the mention [first,
+// last] is a proper noun, by the tags and tree of toks. It defines the
+// mentions GUM is scored on: a gold mention by the gold analysis, a
+// predicted one by the recognizer's own ("the rapper Kanye West" is
+// headed by "rapper" in GUM and not scored).
+func HeadedByProperNoun(toks []model.Token, first, last int) bool {
+	return toks[MentionHead(toks, first, last)].UPOS == "PROPN"
 }
 
 // ReadGUMSplits reads GUM's splits.md ("## dev" headings followed by

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/parleyhq/parley/internal/model"
 )
 
 func TestReadIOB2(t *testing.T) {
@@ -20,7 +22,7 @@ func TestReadIOB2(t *testing.T) {
 	if len(got) != 2 || got[0].Doc != "d1" || got[0].Pos != "x.iob2:3" {
 		t.Fatalf("got %d sentences, doc %q, pos %q", len(got), got[0].Doc, got[0].Pos)
 	}
-	want := []Mention{{1, 1, PERSON}, {3, 4, GPE}, {7, 7, ORG}, {8, 8, LOC}}
+	want := []Mention{{First: 1, Last: 1, Type: PERSON}, {First: 3, Last: 4, Type: GPE}, {First: 7, Last: 7, Type: ORG}, {First: 8, Last: 8, Type: LOC}}
 	if !reflect.DeepEqual(got[0].Mentions, want) {
 		t.Errorf("mentions %v, want %v", got[0].Mentions, want)
 	}
@@ -69,13 +71,69 @@ func TestReadGUM(t *testing.T) {
 	}
 	// "NASA chief Ann Lee" has the common noun "chief" as head: a
 	// description, not a name. "she" has no proper noun at all.
-	wantM := []Mention{{0, 0, ORG}, {2, 3, PERSON}, {5, 5, GPE}}
-	wantD := []Mention{{0, 3, description}, {5, 6, description}}
+	wantM := []Mention{{First: 0, Last: 0, Type: ORG}, {First: 2, Last: 3, Type: PERSON}, {First: 5, Last: 5, Type: GPE}}
 	if !reflect.DeepEqual(got[0].Mentions, wantM) {
 		t.Errorf("mentions %v, want %v", got[0].Mentions, wantM)
 	}
-	if !reflect.DeepEqual(got[0].Descriptions, wantD) {
-		t.Errorf("descriptions %v, want %v", got[0].Descriptions, wantD)
+	// The name under "chief" is kept apart; "Kyiv" is a compound under
+	// "officials", not their name.
+	wantD := []Mention{{First: 0, Last: 3, Type: PERSON, NameFirst: 2, NameLast: 3}}
+	if !reflect.DeepEqual(got[0].Described, wantD) {
+		t.Errorf("described %v, want %v", got[0].Described, wantD)
+	}
+	if len(got[0].Tokens) != 10 || got[0].Tokens[3].Head != 3 || got[0].Tokens[3].Deprel != "flat" {
+		t.Errorf("tokens %+v, want the gold tree", got[0].Tokens)
+	}
+}
+
+func TestDescribedName(t *testing.T) {
+	// tok builds a token with a 1-based head.
+	tok := func(w, upos string, head int, rel string) model.Token {
+		return model.Token{Text: w, UPOS: upos, Head: head, Deprel: rel}
+	}
+	for _, c := range []struct {
+		name        string
+		toks        []model.Token
+		first, last int // the mention
+		want        [2]int
+	}{
+		{"flat under the descriptor", []model.Token{
+			tok("Biologist", "NOUN", 4, "nsubj"), tok("Nick", "PROPN", 1, "flat"), tok("Bos", "PROPN", 1, "flat"), tok("said", "VERB", 0, "root"),
+		}, 0, 2, [2]int{1, 2}},
+		{"apposition with its own flat", []model.Token{
+			tok("the", "DET", 2, "det"), tok("physician", "NOUN", 5, "nsubj"), tok("Yang", "PROPN", 2, "appos"), tok("Buwei", "PROPN", 3, "flat:name"), tok("wrote", "VERB", 0, "root"),
+		}, 0, 3, [2]int{2, 3}},
+		{"compound is not the name", []model.Token{
+			tok("Wave", "PROPN", 3, "compound"), tok("4", "NUM", 1, "nummod"), tok("respondents", "NOUN", 4, "nsubj"), tok("said", "VERB", 0, "root"),
+		}, 0, 2, [2]int{-1, -1}},
+		{"flat word of another head ends the name", []model.Token{
+			tok("rapper", "NOUN", 5, "nsubj"), tok("Kanye", "PROPN", 1, "appos"), tok("West", "PROPN", 2, "flat"), tok("Jr", "PROPN", 5, "flat"), tok("sang", "VERB", 0, "root"),
+		}, 0, 3, [2]int{1, 2}},
+	} {
+		f, l := describedName(c.toks, c.first, c.last)
+		if [2]int{f, l} != c.want {
+			t.Errorf("%s: got %d-%d, want %v", c.name, f, l, c.want)
+		}
+	}
+}
+
+func TestHeadedByProperNoun(t *testing.T) {
+	toks := []model.Token{
+		{Text: "rapper", UPOS: "NOUN", Head: 4, Deprel: "nsubj"},
+		{Text: "Kanye", UPOS: "PROPN", Head: 1, Deprel: "appos"},
+		{Text: "West", UPOS: "PROPN", Head: 2, Deprel: "flat"},
+		{Text: "sang", UPOS: "VERB", Head: 0, Deprel: "root"},
+	}
+	for _, c := range []struct {
+		first, last, head int
+		want              bool
+	}{{0, 2, 0, false}, {1, 2, 1, true}, {2, 2, 2, true}, {0, 3, 3, false}} {
+		if h := MentionHead(toks, c.first, c.last); h != c.head {
+			t.Errorf("MentionHead(%d, %d) = %d, want %d", c.first, c.last, h, c.head)
+		}
+		if got := HeadedByProperNoun(toks, c.first, c.last); got != c.want {
+			t.Errorf("HeadedByProperNoun(%d, %d) = %v, want %v", c.first, c.last, got, c.want)
+		}
 	}
 }
 
@@ -159,7 +217,7 @@ func FuzzReadGUM(f *testing.F) {
 func checkMentions(t *testing.T, sents []Sentence) {
 	t.Helper()
 	for _, s := range sents {
-		for _, m := range append(s.Mentions, s.Descriptions...) {
+		for _, m := range s.Mentions {
 			if m.First < 0 || m.Last < m.First || m.Last >= len(s.Words) || m.Type == "" {
 				t.Fatalf("bad mention %+v in %d words", m, len(s.Words))
 			}

@@ -143,10 +143,142 @@ Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte Rose Alexis Kayla
 Kamala Nancy Condoleezza Madeleine Hilary Tony Gordon Keir Rishi Justin Narendra Imran Shinzo Fumio Jair
 Luiz Andres Nicolas Olaf Mario Giorgia Pedro Mateo Carlos Luis Jorge Miguel Antonio Francisco Manuel`)
 
+// orgNames are well-known organisations the actor dictionaries, which list
+// political actors, lack: news media, companies, websites, sports bodies.
+// One name a line, tokens separated by spaces.
+var orgNames = lineSet(`
+Reuters
+Associated Press
+AP
+AFP
+Agence France-Presse
+Bloomberg
+BBC
+CNN
+NBC
+CBS
+ABC
+Fox News
+NPR
+PBS
+MSNBC
+Al Jazeera
+Sky News
+ITV
+Channel 4
+The Guardian
+Guardian
+The Times
+The New York Times
+New York Times
+The Washington Post
+Washington Post
+The Wall Street Journal
+Wall Street Journal
+Financial Times
+The Economist
+Economist
+Politico
+Axios
+Time
+Newsweek
+USA Today
+Los Angeles Times
+Der Spiegel
+Le Monde
+Xinhua
+TASS
+RIA Novosti
+Interfax
+Ukrinform
+Yonhap
+Kyodo
+NHK
+Al Arabiya
+Haaretz
+The Independent
+Daily Mail
+The Telegraph
+Wikinews
+Wikipedia
+Wikimedia Foundation
+Google
+Alphabet
+YouTube
+Facebook
+Meta
+Instagram
+WhatsApp
+Twitter
+Telegram
+TikTok
+Microsoft
+Apple
+Amazon
+IBM
+Intel
+Samsung
+Huawei
+Tesla
+SpaceX
+Boeing
+Airbus
+Gazprom
+Rosneft
+Naftogaz
+Exxon
+ExxonMobil
+Chevron
+Shell
+BP
+Toyota
+Volkswagen
+Nokia
+Sony
+Netflix
+Disney
+Uber
+Visa
+Mastercard
+Goldman Sachs
+JPMorgan
+Citigroup
+NASA
+ESA
+Roscosmos
+FIFA
+UEFA
+IOC
+NFL
+NBA
+MLB
+NHL
+BAFTA
+Nobel Committee
+Harvard
+Yale
+Oxford
+Cambridge
+MIT
+Stanford
+Princeton
+`)
+
 func wordSet(s string) map[string]struct{} {
 	m := map[string]struct{}{}
 	for _, w := range strings.Fields(s) {
 		m[w] = struct{}{}
+	}
+	return m
+}
+
+// lineSet is wordSet for one phrase a line.
+func lineSet(s string) map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			m[l] = struct{}{}
+		}
 	}
 	return m
 }

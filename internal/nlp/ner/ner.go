@@ -1,20 +1,22 @@
 // Package ner finds named entities (PERSON, ORG, GPE, LOC, NORP) in
-// tokenized sentences.
+// tagged and parsed sentences.
 //
-// PERSON, ORG, GPE and LOC come from two greedy averaged-perceptron
-// taggers with BILOU tags over word, shape, affix, context, capitalised-run,
-// gazetteer and case-lexicon features (no part-of-speech tags: they did not
-// help). The "outer" tagger finds the largest name mentions ("NASA
-// Administrator Charles Bolden"), the "inner" one the smallest ("NASA"), so
-// that names nested inside others are found too, as GUM annotates them.
-// Spans follow GUM: a leading "the", titles and a possessive "'s" belong to
-// the mention. A few rules then correct the taggers (a lone country is
-// never a person, "City , State" is one place, headlines are trimmed) and
-// DocumentMentions tags recurring names again.
+// A mention, as GUM annotates it, is a noun phrase headed by a name: the
+// projection of its head in the dependency tree ("Mark Tedeschi , QC",
+// "Jason , who is our editor", "the Kennedy Space Center"). So the
+// recognizer takes every proper noun (and capitalised word) that is not
+// the continuation of another name as a candidate head, cuts a few
+// candidate spans around it from the tree (mention.go), and an averaged
+// perceptron over features of the head, the span, its place in the tree
+// and the context types each candidate PERSON, ORG, PLACE or nothing. The
+// best non-crossing candidates are kept; mentions may nest, as in GUM.
+// Each mention also carries its name: the capitalised words around the
+// head without titles, determiner and possessive ("Volodymyr Zelensky" in
+// "Ukrainian President Volodymyr Zelensky").
 //
 // NORP (nationalities, religious and political groups) has no training
 // data; it comes from the team's own gazetteer, for words outside the
-// tagged names.
+// names.
 package ner
 
 import (
@@ -30,77 +32,34 @@ import (
 	"github.com/parleyhq/parley/internal/nlp/linear"
 )
 
-// Types are the name types the taggers find.
+// Types are the name types the recognizer finds.
 var Types = []string{PERSON, ORG, GPE, LOC}
 
-// description is the tagger's type for descriptions that contain a name
-// (see Sentence.Descriptions); they are not returned.
-const description = "DESC"
+// place is the typer's class for GPE and LOC, which the training data
+// does not tell apart; PlaceType splits it by the name's words.
+const place = "PLACE"
 
-// tagTypes are the types of the tagger classes, in class order.
-var tagTypes = append(slices.Clone(Types), description)
+// classes are the typer's classes; 0 is "not a mention".
+var classes = []string{"O", PERSON, ORG, place}
 
-// classes are "O" then B-, I-, L-, U- for each tag type.
-var classes = func() []string {
-	cs := []string{"O"}
-	for _, t := range tagTypes {
-		cs = append(cs, "B-"+t, "I-"+t, "L-"+t, "U-"+t)
-	}
-	return cs
-}()
+// spanClasses are the span chooser's classes: is a candidate span the
+// mention of its head or not.
+var spanClasses = []string{"O", "SPAN"}
 
-// BILOU parts of a class id c > 0: (c-1)%4.
-const (
-	partB = iota
-	partI
-	partL
-	partU
-)
+//go:embed model/typer.lin
+var typerModel []byte
 
-func part(c int) int     { return (c - 1) % 4 }
-func typeOf(c int) int   { return (c - 1) / 4 }
-func class(t, p int) int { return 1 + 4*t + p }
-
-// allowed reports whether class c may follow class prev (-1 at the start);
-// last is true for the final token of the sentence.
-func allowed(prev, c int, last bool) bool {
-	inside := prev > 0 && (part(prev) == partB || part(prev) == partI)
-	if c == 0 {
-		return !inside
-	}
-	switch part(c) {
-	case partB:
-		return !inside && !last
-	case partI:
-		return inside && typeOf(prev) == typeOf(c) && !last
-	case partL:
-		return inside && typeOf(prev) == typeOf(c)
-	}
-	return !inside // U
-}
-
-// Layer names and their embedded models.
-const (
-	layerOuter = iota
-	layerInner
-	numLayers
-)
-
-var layerNames = [numLayers]string{"outer", "inner"}
-
-//go:embed model/outer.lin
-var outerModel []byte
-
-//go:embed model/inner.lin
-var innerModel []byte
+//go:embed model/span.lin
+var spanModel []byte
 
 //go:embed model/case.lex
 var caseLexicon []byte
 
-// Recognizer tags sentences. It is immutable and safe for concurrent use.
+// Recognizer finds mentions. It is immutable and safe for concurrent use.
 type Recognizer struct {
-	layers [numLayers]*linear.Model
-	lex    *Lexicon
+	typer *linear.Model // the type of each name head (or none)
+	span  *linear.Model // which candidate span is the head's mention
+	lex   *Lexicon
 }
 
 var (
@@ -113,149 +72,201 @@ var (
 // on first use.
 func Default() (*Recognizer, error) {
 	defaultOnce.Do(func() {
-		defaultRec, defaultErr = Load(bytes.NewReader(outerModel), bytes.NewReader(innerModel), bytes.NewReader(caseLexicon))
+		defaultRec, defaultErr = Load(bytes.NewReader(typerModel), bytes.NewReader(spanModel), bytes.NewReader(caseLexicon))
 	})
 	return defaultRec, defaultErr
 }
 
-// Load reads a recognizer from its model files: the two layers and the
-// case lexicon.
-func Load(outer, inner, lex io.Reader) (*Recognizer, error) {
+// Load reads a recognizer from its model files: the typer, the span
+// chooser and the case lexicon.
+func Load(typer, span, lex io.Reader) (*Recognizer, error) {
 	l, err := ReadLexicon(lex, "ner case lexicon")
 	if err != nil {
 		return nil, err
 	}
 	r := &Recognizer{lex: l}
-	for i, src := range []io.Reader{outer, inner} {
-		m, err := linear.ReadModel(src)
+	for _, m := range []struct {
+		name    string
+		src     io.Reader
+		classes []string
+		dst     **linear.Model
+	}{{"typer", typer, classes, &r.typer}, {"span", span, spanClasses, &r.span}} {
+		lm, err := linear.ReadModel(m.src)
 		if err != nil {
-			return nil, fmt.Errorf("ner %s model: %w", layerNames[i], err)
+			return nil, fmt.Errorf("ner %s model: %w", m.name, err)
 		}
-		if !slices.Equal(m.Classes(), classes) {
-			return nil, fmt.Errorf("ner %s model: classes %v, want %v", layerNames[i], m.Classes(), classes)
+		if !slices.Equal(lm.Classes(), m.classes) {
+			return nil, fmt.Errorf("ner %s model: classes %v, want %v", m.name, lm.Classes(), m.classes)
 		}
-		r.layers[i] = m
+		*m.dst = lm
 	}
 	return r, nil
 }
 
 // scratch holds per-call buffers.
 type scratch struct {
-	info   []tokenInfo
+	tree   tree
+	mark   []bool
+	cands  []candidate
 	feats  []linear.Feature
 	scores []float32
-	tags   []int
+	kept   []scored
+}
+
+type scored struct {
+	c      candidate
+	class  int
+	margin float32 // score of the class over "not a mention"
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{scores: make([]float32, len(classes))} }}
 
-// Mentions returns the entities of a sentence given as words: the tagged
-// names of both layers (distinct spans, possibly nested) and NORP words
-// outside them, ordered by start, longer first.
-func (r *Recognizer) Mentions(words []string) []Mention {
-	if len(words) == 0 {
+// prepare analyses a sentence and returns its candidates, grouped by head
+// with the base span (or the run, in a headline) first.
+func (sc *scratch) prepare(toks []model.Token, lex *Lexicon) []candidate {
+	sc.tree.reset(toks, lex)
+	if cap(sc.mark) < len(toks) {
+		sc.mark = make([]bool, len(toks))
+	}
+	sc.mark = sc.mark[:len(toks)]
+	sc.cands = sc.tree.candidates(sc.cands[:0], sc.mark)
+	return sc.cands
+}
+
+// headGroups calls fn with each head's candidates.
+func headGroups(cands []candidate, fn func(group []candidate)) {
+	for i := 0; i < len(cands); {
+		j := i + 1
+		for j < len(cands) && cands[j].head == cands[i].head {
+			j++
+		}
+		fn(cands[i:j])
+		i = j
+	}
+}
+
+// Mentions returns the entities of one sentence, whose tokens must carry
+// UPOS tags and a dependency tree (Head, Deprel): the typed mentions,
+// possibly nested, and NORP words outside their names, ordered by start,
+// longer first.
+func (r *Recognizer) Mentions(toks []model.Token) []Mention {
+	return r.mentions(toks, nil)
+}
+
+// mentions is Mentions where a head the typer rejects is still typed
+// when its name (the name words around it) is in known or in the
+// dictionaries, after all others.
+func (r *Recognizer) mentions(toks []model.Token, known map[string]int) []Mention {
+	if len(toks) == 0 {
 		return nil
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	if cap(sc.info) < len(words) {
-		sc.info = make([]tokenInfo, len(words))
-		sc.tags = make([]int, len(words))
-	}
-	info := sc.info[:len(words)]
-	analyse(words, info, r.lex)
-	var out []Mention
-	for _, m := range r.layers {
-		for _, mn := range decode(m, info, sc) {
-			if mn.Type != description && !sameSpan(out, mn) {
-				out = append(out, mn)
+	cands := sc.prepare(toks, r.lex)
+	sc.kept = sc.kept[:0]
+	headGroups(cands, func(group []candidate) {
+		sc.feats = typerFeatures(sc.feats[:0], &sc.tree, group[0])
+		r.typer.Score(sc.feats, sc.scores)
+		class, margin := bestClass(sc.scores)
+		if margin <= 0 {
+			name := sc.tree.nameAround(group[0])
+			k, ok := known[name]
+			if !ok {
+				k = dictType(phraseClass(name))
+				ok = k > 0
+			}
+			if !ok {
+				return
+			}
+			class, margin = k, 0
+		}
+		best, own := -1, -1
+		var bestScore, ownScore float32
+		for i, c := range group {
+			sc.feats = spanFeatures(sc.feats[:0], &sc.tree, c, class)
+			r.span.Score(sc.feats, sc.scores)
+			s := sc.scores[1] - sc.scores[0]
+			if best < 0 || s > bestScore {
+				best, bestScore = i, s
+			}
+			if c.kind != spanCoord && (own < 0 || s > ownScore) {
+				own, ownScore = i, s
 			}
 		}
+		sc.kept = append(sc.kept, scored{c: group[best], class: class, margin: margin})
+		// GUM annotates a coordination of names and its first conjunct.
+		if group[best].kind == spanCoord && own >= 0 {
+			sc.kept = append(sc.kept, scored{c: group[own], class: class, margin: margin})
+		}
+	})
+	slices.SortStableFunc(sc.kept, func(a, b scored) int {
+		switch {
+		case a.margin > b.margin:
+			return -1
+		case a.margin < b.margin:
+			return 1
+		}
+		return 0
+	})
+	var out []Mention
+	var chosen []candidate
+	for _, k := range sc.kept {
+		if !compatible(chosen, k.c) {
+			continue
+		}
+		m := sc.tree.mention(k.c, classes[k.class])
+		if m.NameFirst >= 0 && sameName(out, m) {
+			continue
+		}
+		chosen = append(chosen, k.c)
+		out = append(out, m)
 	}
-	for i, m := range out {
-		out[i].Type = gazetteerType(words, m)
-	}
-	if isHeadline(words) {
-		out = trimHeadline(words, out, r.lex)
-	}
-	out = joinPlaces(words, out)
-	out = addNORP(words, out)
+	out = addNORP(&sc.tree, out)
 	sortMentions(out)
 	return out
 }
 
-// joinPlaces extends a place followed by a comma and a listed state or
-// country to cover both ("Seattle , Washington", "Sydney , Australia"),
-// as GUM does; the state or country stays a mention of its own.
-func joinPlaces(words []string, ms []Mention) []Mention {
-	for i, a := range ms {
-		if a.Type != GPE && a.Type != LOC || a.Last+2 >= len(words) || words[a.Last+1] != "," {
-			continue
-		}
-		for _, b := range ms {
-			if b.First == a.Last+2 && b.First == b.Last && b.Type == GPE && inSet(countries, words[b.First]) {
-				ms[i].Last = b.Last
-				break
-			}
+// bestClass returns the best class other than "not a mention" and its
+// score over that.
+func bestClass(scores []float32) (int, float32) {
+	best := 1
+	for k := 2; k < len(classes); k++ {
+		if scores[k] > scores[best] {
+			best = k
 		}
 	}
-	return ms
+	return best, scores[best] - scores[0]
 }
 
-// isHeadline reports title-cased text: at least four words of four
-// letters or more, three quarters of them capitalised.
-func isHeadline(words []string) bool {
-	n, caps := 0, 0
-	for _, w := range words {
-		if !isWordLike(w) || len(w) < 4 {
-			continue
+// compatible reports whether c may join the chosen candidates: a span not
+// yet chosen that nests with or is disjoint from each of them, and at most
+// one span per head besides a coordination ("Isabel" and "Isabel and I").
+func compatible(chosen []candidate, c candidate) bool {
+	for _, x := range chosen {
+		if x.first == c.first && x.last == c.last {
+			return false
 		}
-		n++
-		if isCapitalized(w) {
-			caps++
+		if x.head == c.head && (x.kind == spanCoord) == (c.kind == spanCoord) {
+			return false
+		}
+		crossing := x.first < c.first && c.first <= x.last && x.last < c.last ||
+			c.first < x.first && x.first <= c.last && c.last < x.last
+		if crossing {
+			return false
 		}
 	}
-	return n >= 4 && caps*4 >= n*3
+	return true
 }
 
-// trimHeadline cuts each mention of a title-cased sentence before its
-// first word that is lower case in running text ("Zelensky Pursues White
-// House Meeting" -> "Zelensky"), since capitals there do not mark names.
-// Titles ("President") may stay; a mention left empty is dropped.
-func trimHeadline(words []string, ms []Mention, lex *Lexicon) []Mention {
-	out := ms[:0]
-	for _, m := range ms {
-		for i := m.First; i <= m.Last; i++ {
-			w := words[i]
-			if isCapitalized(w) && gazClass(w) != gzTitle && lex.mostlyLower(strings.ToLower(w)) {
-				m.Last = i - 1
-				break
-			}
-		}
-		if m.Last >= m.First {
-			out = append(out, m)
+// sameName reports whether ms has a mention with m's name and type ("As
+// President Zelensky" and "President Zelensky" from different heads).
+func sameName(ms []Mention, m Mention) bool {
+	for _, x := range ms {
+		if x.NameFirst == m.NameFirst && x.NameLast == m.NameLast && x.Type == m.Type {
+			return true
 		}
 	}
-	return out
-}
-
-// gazetteerType corrects a PERSON that is just a listed country, state or
-// city (GPE) or continent (LOC), with at most a leading "the" and a
-// trailing possessive: the tagger, trained on little news, sometimes calls
-// "Ukraine's" a person. ORG is left alone: GUM calls a country acting as
-// a government ("Canada said") an organization.
-func gazetteerType(words []string, m Mention) string {
-	name := trimName(words[m.First : m.Last+1])
-	if m.Type != PERSON || len(name) != 1 || inSet(givenNames, name[0]) || name[0] == "Washington" || name[0] == "Jordan" {
-		return m.Type // also a person's name
-	}
-	switch gazClass(name[0]) {
-	case gzCountry:
-		return GPE
-	case gzContinent:
-		return LOC
-	}
-	return m.Type
+	return false
 }
 
 // sortMentions orders mentions by start, longer first.
@@ -264,147 +275,141 @@ func sortMentions(ms []Mention) {
 		if a.First != b.First {
 			return a.First - b.First
 		}
-		return b.Last - a.Last
+		if a.Last != b.Last {
+			return b.Last - a.Last
+		}
+		return a.NameFirst - b.NameFirst
 	})
 }
 
-// sameSpan reports whether ms has a mention with m's span (of any type):
-// when the layers disagree on the type the outer layer, first, wins.
-func sameSpan(ms []Mention, m Mention) bool {
-	for _, x := range ms {
-		if x.First == m.First && x.Last == m.Last {
-			return true
-		}
-	}
-	return false
-}
-
-// decode tags info greedily with m and returns the mentions.
-func decode(m linear.Scorer, info []tokenInfo, sc *scratch) []Mention {
-	tags := sc.tags[:len(info)]
-	prev, prev2 := -1, -1
-	for i := range info {
-		sc.feats = features(sc.feats[:0], info, i, prev, prev2)
-		m.Score(sc.feats, sc.scores)
-		tags[i] = best(sc.scores, prev, i == len(info)-1)
-		prev2, prev = prev, tags[i]
-	}
-	return mentionsOf(tags)
-}
-
-// best returns the highest-scoring class allowed after prev.
-func best(scores []float32, prev int, last bool) int {
-	bc := -1
-	for c, s := range scores[:len(classes)] {
-		if allowed(prev, c, last) && (bc < 0 || s > scores[bc]) {
-			bc = c
-		}
-	}
-	return bc
-}
-
-// mentionsOf turns a valid BILOU tag sequence into mentions.
-func mentionsOf(tags []int) []Mention {
-	var out []Mention
-	start := -1
-	for i, c := range tags {
-		if c == 0 {
-			continue
-		}
-		switch part(c) {
-		case partB:
-			start = i
-		case partL:
-			if start >= 0 {
-				out = append(out, Mention{First: start, Last: i, Type: tagTypes[typeOf(c)]})
-			}
-			start = -1
-		case partU:
-			out = append(out, Mention{First: i, Last: i, Type: tagTypes[typeOf(c)]})
-		}
-	}
-	return out
-}
-
-// tagsOf encodes non-overlapping mentions as BILOU class ids.
-func tagsOf(n int, ms []Mention) []int {
-	tags := make([]int, n)
-	for _, m := range ms {
-		t := slices.Index(tagTypes, m.Type)
-		if m.First == m.Last {
-			tags[m.First] = class(t, partU)
-			continue
-		}
-		tags[m.First] = class(t, partB)
-		for i := m.First + 1; i < m.Last; i++ {
-			tags[i] = class(t, partI)
-		}
-		tags[m.Last] = class(t, partL)
-	}
-	return tags
-}
-
-// addNORP adds runs of NORP gazetteer words that no mention covers
+// addNORP adds runs of NORP gazetteer words that no name covers
 // ("Ukrainian", "Sunni Muslims").
-func addNORP(words []string, ms []Mention) []Mention {
+func addNORP(t *tree, ms []Mention) []Mention {
 	covered := func(i int) bool {
 		for _, m := range ms {
-			if m.First <= i && i <= m.Last {
+			if m.Type != NORP && m.NameFirst <= i && i <= m.NameLast {
 				return true
 			}
 		}
 		return false
 	}
-	for i := 0; i < len(words); i++ {
-		if !inSet(norpWords, words[i]) || covered(i) {
+	toks := t.toks
+	for i := 0; i < len(toks); i++ {
+		if !inSet(norpWords, toks[i].Text) || covered(i) {
 			continue
 		}
 		j := i
-		for j+1 < len(words) && inSet(norpWords, words[j+1]) && !covered(j+1) {
+		for j+1 < len(toks) && inSet(norpWords, toks[j+1].Text) && !covered(j+1) {
 			j++
 		}
-		ms = append(ms, Mention{First: i, Last: j, Type: NORP})
+		ms = append(ms, Mention{First: i, Last: j, NameFirst: i, NameLast: j, Type: NORP})
 		i = j
 	}
 	return ms
 }
 
 // Recognize returns the entities of sentence s (index sentIdx in its
-// document) with byte spans and text. RecognizeDocument is better for
-// whole documents: it also finds repeated names.
+// document), whose tokens must be tagged and parsed.
 func (r *Recognizer) Recognize(sentIdx int, s model.Sentence) []model.Entity {
-	return entities(sentIdx, s, r.Mentions(words(s)), "")
+	return entities(sentIdx, s, r.Mentions(s.Tokens), "")
 }
 
-func words(s model.Sentence) []string {
-	w := make([]string, len(s.Tokens))
-	for i, t := range s.Tokens {
-		w[i] = t.Text
+// DocumentMentions returns the mentions of each sentence of a document
+// (tagged and parsed tokens). A name typed once is typed again where the
+// typer rejected it elsewhere in the document (one sense per discourse:
+// news repeats names, and the typer misses some of the occurrences), and
+// the names that are a person's full name or surname elsewhere are
+// PERSON ("Wilbur Ross" ... "Ross said").
+func (r *Recognizer) DocumentMentions(sents [][]model.Token) [][]Mention {
+	out := make([][]Mention, len(sents))
+	persons := map[string]bool{}
+	known := map[string]int{}
+	for i, toks := range sents {
+		out[i] = r.Mentions(toks)
+		for _, m := range out[i] {
+			if m.Type == NORP || m.NameFirst < 0 {
+				continue
+			}
+			key := nameKey(toks, m)
+			if _, ok := known[key]; !ok {
+				known[key] = classOf(m.Type)
+			}
+			if m.Type == PERSON && m.NameLast > m.NameFirst {
+				persons[key] = true
+				persons[toks[m.NameLast].Text] = true
+			}
+		}
 	}
-	return w
+	for key := range persons {
+		known[key] = classOf(PERSON)
+	}
+	for i, toks := range sents {
+		out[i] = r.mentions(toks, known)
+		for j, m := range out[i] {
+			if m.Type != PERSON && m.Type != NORP && m.NameFirst >= 0 && persons[nameKey(toks, m)] {
+				out[i][j].Type = PERSON
+			}
+		}
+	}
+	return out
 }
 
-// entities converts mentions to model entities. Text is text[Span] when
-// the document text is given, else the tokens joined with single spaces
-// where the original had space (SpaceAfter).
+// nameKey is the words of m's name joined by spaces.
+func nameKey(toks []model.Token, m Mention) string {
+	var b strings.Builder
+	for i := m.NameFirst; i <= m.NameLast; i++ {
+		if i > m.NameFirst {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[i].Text)
+	}
+	return b.String()
+}
+
+// RecognizeDocument sets doc.Entities from doc.Sentences, whose tokens
+// must be tagged and parsed, as DocumentMentions finds them.
+func (r *Recognizer) RecognizeDocument(doc *model.Document) {
+	sents := make([][]model.Token, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		sents[i] = s.Tokens
+	}
+	doc.Entities = doc.Entities[:0]
+	for i, ms := range r.DocumentMentions(sents) {
+		doc.Entities = append(doc.Entities, entities(i, doc.Sentences[i], ms, doc.Text)...)
+	}
+}
+
+// entities converts mentions to model entities: First, Last, Span and
+// Text are the name, MentionFirst, MentionLast and Mention the whole
+// mention. Text is text[Span] when the document text is given, else the
+// tokens joined with single spaces where the original had space.
 func entities(sentIdx int, s model.Sentence, ms []Mention, text string) []model.Entity {
 	out := make([]model.Entity, 0, len(ms))
+	span := func(first, last int) model.Span {
+		return model.Span{Start: s.Tokens[first].Span.Start, End: s.Tokens[last].Span.End}
+	}
 	for _, m := range ms {
-		span := model.Span{Start: s.Tokens[m.First].Span.Start, End: s.Tokens[m.Last].Span.End}
+		if m.NameFirst < 0 {
+			continue // a person described, not named
+		}
+		name := span(m.NameFirst, m.NameLast)
 		var t string
-		if text != "" && span.End <= len(text) {
-			t = text[span.Start:span.End]
+		if text != "" && name.End <= len(text) {
+			t = text[name.Start:name.End]
 		} else {
 			var b strings.Builder
-			for i := m.First; i <= m.Last; i++ {
+			for i := m.NameFirst; i <= m.NameLast; i++ {
 				b.WriteString(s.Tokens[i].Text)
-				if i < m.Last && s.Tokens[i].SpaceAfter {
+				if i < m.NameLast && s.Tokens[i].SpaceAfter {
 					b.WriteByte(' ')
 				}
 			}
 			t = b.String()
 		}
-		out = append(out, model.Entity{Text: t, Type: m.Type, Sentence: sentIdx, First: m.First, Last: m.Last, Span: span})
+		out = append(out, model.Entity{
+			Text: t, Type: m.Type, Sentence: sentIdx, First: m.NameFirst, Last: m.NameLast, Span: name,
+			MentionFirst: m.First, MentionLast: m.Last, Mention: span(m.First, m.Last),
+		})
 	}
 	return out
 }

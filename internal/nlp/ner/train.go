@@ -13,7 +13,7 @@ type trainOptions struct {
 	epochs    int
 	seed      uint64
 	minWeight float64
-	progress  func(layer string, epoch int)
+	progress  func(epoch int)
 }
 
 // TrainOption configures Train.
@@ -29,13 +29,18 @@ func Seed(s uint64) TrainOption { return func(o *trainOptions) { o.seed = s } }
 // MinWeight drops averaged weights below w from the models (default 1).
 func MinWeight(w float64) TrainOption { return func(o *trainOptions) { o.minWeight = w } }
 
-// Progress is called at the start of each epoch of each layer.
-func Progress(fn func(layer string, epoch int)) TrainOption {
+// Progress is called at the start of each epoch.
+func Progress(fn func(epoch int)) TrainOption {
 	return func(o *trainOptions) { o.progress = fn }
 }
 
-// Train learns a recognizer from annotated sentences, with lex (which may
-// be nil) for the case features.
+// Train learns a recognizer from annotated sentences, which must carry
+// tagged and parsed Tokens (the analysis the recognizer will see at run
+// time), with lex (which may be nil) for the case features. A name head
+// learns the type of the gold mention one of its candidate spans matches
+// exactly, or of the gold mention it heads, or of the mention it names
+// under a common noun (Sentence.Described), or "not a mention"; the span
+// chooser learns which of its spans matched (goldFor).
 func Train(data []Sentence, lex *Lexicon, opts ...TrainOption) (*Recognizer, error) {
 	o := trainOptions{epochs: 20, seed: 1, minWeight: 1}
 	for _, opt := range opts {
@@ -44,102 +49,138 @@ func Train(data []Sentence, lex *Lexicon, opts ...TrainOption) (*Recognizer, err
 	if len(data) == 0 {
 		return nil, fmt.Errorf("ner: no training sentences")
 	}
-	r := &Recognizer{lex: lex}
+	// Features are extracted once: they do not depend on the weights.
+	var types, spans []example
 	sc := &scratch{scores: make([]float32, len(classes))}
-	for layer := range numLayers {
-		gold := make([][]int, len(data))
-		for i, s := range data {
-			gold[i] = tagsOf(len(s.Words), layerMentions(append(slices.Clone(s.Mentions), s.Descriptions...), layer))
+	for _, s := range data {
+		if len(s.Tokens) != len(s.Words) {
+			return nil, fmt.Errorf("ner: %s: sentence without tagged and parsed tokens", s.Pos)
 		}
-		tr, err := linear.NewTrainer(classes)
-		if err != nil {
-			return nil, err
-		}
-		rng := rand.New(rand.NewPCG(o.seed, uint64(layer)))
-		order := make([]int, len(data))
-		for i := range order {
-			order[i] = i
-		}
-		for e := range o.epochs {
-			if o.progress != nil {
-				o.progress(layerNames[layer], e+1)
+		headGroups(sc.prepare(s.Tokens, lex), func(group []candidate) {
+			typ, match := goldFor(s, group)
+			types = append(types, example{typerFeatures(nil, &sc.tree, group[0]), typ})
+			if typ == 0 || !slices.Contains(match, true) {
+				return
 			}
-			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-			for _, idx := range order {
-				learn(tr, data[idx].Words, gold[idx], sc, lex)
+			for i, c := range group {
+				spans = append(spans, example{spanFeatures(nil, &sc.tree, c, typ), int(b2u(match[i]))})
 			}
-		}
-		m, err := tr.Model(linear.MinWeight(o.minWeight))
-		if err != nil {
-			return nil, fmt.Errorf("ner %s layer: %w", layerNames[layer], err)
-		}
-		r.layers[layer] = m
+		})
 	}
-	return r, nil
+	typer, err := o.train(classes, types, 0)
+	if err != nil {
+		return nil, fmt.Errorf("ner typer model: %w", err)
+	}
+	span, err := o.train(spanClasses, spans, 1)
+	if err != nil {
+		return nil, fmt.Errorf("ner span model: %w", err)
+	}
+	return &Recognizer{typer: typer, span: span, lex: lex}, nil
 }
 
-// learn makes one greedy pass over a sentence with the gold history.
-func learn(tr *linear.Trainer, words []string, gold []int, sc *scratch, lex *Lexicon) {
-	if cap(sc.info) < len(words) {
-		sc.info = make([]tokenInfo, len(words))
-	}
-	info := sc.info[:len(words)]
-	analyse(words, info, lex)
-	prev, prev2 := -1, -1
-	for i := range info {
-		sc.feats = features(sc.feats[:0], info, i, prev, prev2)
-		tr.Score(sc.feats, sc.scores)
-		guess := best(sc.scores, prev, i == len(info)-1)
-		tr.Learn(sc.feats, gold[i], guess)
-		prev2, prev = prev, gold[i]
-	}
+type example struct {
+	feats []linear.Feature
+	gold  int
 }
 
-// layerMentions picks the mentions one layer learns: the outer layer those
-// not inside another mention, the inner layer those not containing
-// another. Identical spans count once and crossing spans keep the first.
-func layerMentions(ms []Mention, layer int) []Mention {
-	var uniq []Mention
-	for _, m := range ms {
-		if !sameSpan(uniq, m) {
-			uniq = append(uniq, m)
+// train runs the averaged perceptron over the examples; stream varies the
+// shuffling between models.
+func (o *trainOptions) train(cls []string, examples []example, stream uint64) (*linear.Model, error) {
+	tr, err := linear.NewTrainer(cls)
+	if err != nil {
+		return nil, err
+	}
+	rng := rand.New(rand.NewPCG(o.seed, stream))
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]float32, len(cls))
+	for e := range o.epochs {
+		if o.progress != nil {
+			o.progress(e + 1)
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			ex := examples[i]
+			tr.Score(ex.feats, scores)
+			guess := 0
+			for k := range cls {
+				if scores[k] > scores[guess] {
+					guess = k
+				}
+			}
+			tr.Learn(ex.feats, ex.gold, guess)
 		}
 	}
-	var pick []Mention
-	for _, m := range uniq {
-		keep := true
-		for _, x := range uniq {
-			if x == m {
-				continue
+	return tr.Model(linear.MinWeight(o.minWeight))
+}
+
+// goldFor returns the class a head's candidates learn and which of them
+// are its gold span: the class of the gold mention a candidate span
+// matches exactly, or of the gold mention the head heads (in the
+// sentence's tree). A name under a common noun ("rapper Kanye West", not
+// scored: its head is not a proper noun) is a mention all the same: its
+// head learns the type of the described mention, and the span chooser the
+// span of the mention if a candidate has it, else of the name.
+func goldFor(s Sentence, group []candidate) (int, []bool) {
+	match := make([]bool, len(group))
+	typ := 0
+	for i, c := range group {
+		for _, m := range s.Mentions {
+			if m.First == c.first && m.Last == c.last && classOf(m.Type) > 0 {
+				typ, match[i] = classOf(m.Type), true
 			}
-			contains := x.First <= m.First && m.Last <= x.Last
-			contained := m.First <= x.First && x.Last <= m.Last
-			if layer == layerOuter && contains || layer == layerInner && contained {
-				keep = false
+		}
+	}
+	h := group[0].head
+	for _, m := range s.Mentions {
+		if typ == 0 && h >= m.First && h <= m.Last && MentionHead(s.Tokens, m.First, m.Last) == h {
+			typ = classOf(m.Type)
+		}
+	}
+	if typ > 0 {
+		return typ, match
+	}
+	for _, d := range s.Described {
+		if h < d.NameFirst || h > d.NameLast || MentionHead(s.Tokens, d.NameFirst, d.NameLast) != h {
+			continue
+		}
+		for _, span := range [][2]int{{d.First, d.Last}, {d.NameFirst, d.NameLast}} {
+			for i, c := range group {
+				match[i] = c.first == span[0] && c.last == span[1]
+			}
+			if slices.Contains(match, true) {
 				break
 			}
 		}
-		if keep {
-			pick = append(pick, m)
-		}
+		return classOf(d.Type), match
 	}
-	slices.SortFunc(pick, func(a, b Mention) int { return a.First - b.First })
-	var out []Mention
-	for _, m := range pick {
-		if len(out) == 0 || m.First > out[len(out)-1].Last {
-			out = append(out, m)
-		}
-	}
-	return out
+	return 0, match
 }
 
-// WriteModels writes the two layer models (outer, inner) and the case
-// lexicon, the files Load reads.
-func (r *Recognizer) WriteModels(outer, inner, lex io.Writer) error {
-	for i, w := range []io.Writer{outer, inner} {
-		if _, err := r.layers[i].WriteTo(w); err != nil {
-			return fmt.Errorf("write ner %s model: %w", layerNames[i], err)
-		}
+// classOf returns the typer class of an entity type (0 for types it does
+// not learn).
+func classOf(typ string) int {
+	switch typ {
+	case PERSON:
+		return 1
+	case ORG:
+		return 2
+	case GPE, LOC:
+		return 3
+	}
+	return 0
+}
+
+// WriteModels writes the typer and span models and the case lexicon,
+// the files Load reads.
+func (r *Recognizer) WriteModels(typer, span, lex io.Writer) error {
+	if _, err := r.typer.WriteTo(typer); err != nil {
+		return fmt.Errorf("write ner typer model: %w", err)
+	}
+	if _, err := r.span.WriteTo(span); err != nil {
+		return fmt.Errorf("write ner span model: %w", err)
 	}
 	l := r.lex
 	if l == nil {
@@ -151,11 +192,7 @@ func (r *Recognizer) WriteModels(outer, inner, lex io.Writer) error {
 	return nil
 }
 
-// Size returns the number of stored features and weights of both layers.
+// Size returns the number of stored features and weights of both models.
 func (r *Recognizer) Size() (features, weights int) {
-	for _, m := range r.layers {
-		features += m.NumFeatures()
-		weights += m.NumWeights()
-	}
-	return features, weights
+	return r.typer.NumFeatures() + r.span.NumFeatures(), r.typer.NumWeights() + r.span.NumWeights()
 }
