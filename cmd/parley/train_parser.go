@@ -14,7 +14,7 @@ import (
 func init() {
 	trainers["parser"] = command{
 		name:    "parser",
-		summary: "train the dependency parser on UD English EWT (jackknifed predicted tags)",
+		summary: "train the dependency parser on UD English EWT and GUM train (jackknifed predicted tags)",
 		run:     runTrainParser,
 	}
 }

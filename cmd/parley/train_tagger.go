@@ -17,7 +17,7 @@ import (
 func init() {
 	trainers["tagger"] = command{
 		name:    "tagger",
-		summary: "train the UPOS/XPOS tagger on UD English EWT",
+		summary: "train the UPOS/XPOS tagger on UD English EWT and GUM train",
 		run:     runTrainTagger,
 	}
 }
