@@ -17,7 +17,7 @@ import (
 func init() {
 	trainers["tagger"] = command{
 		name:    "tagger",
-		summary: "train the UPOS/XPOS tagger on UD English EWT",
+		summary: "train the UPOS/XPOS tagger on UD English EWT and GUM train",
 		run:     runTrainTagger,
 	}
 }
@@ -25,11 +25,13 @@ func init() {
 func runTrainTagger(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("train tagger", "")
 	train := fs.String("train", refPath("ud-english-ewt", "en_ewt-ud-train.conllu"), "training CoNLL-U file")
+	gum := fs.Bool("gum", true, "also train on the GUM documents of the train split (reference data)")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	epochs := fs.Int("epochs", 12, "passes over the training data")
 	minWeight := fs.Float64("min-weight", 0.01, "drop averaged weights smaller than this")
 	folds := fs.Int("folds", 4, "folds giving the second pass its first-pass tags (0: one pass)")
 	minUpdates := fs.Int("min-updates", 1, "drop features updated fewer times than this (smaller, faster model)")
+	clusters := fs.Bool("clusters", true, "use the embedded word clusters as features")
 	out := fs.String("out", sourcePath("internal", "nlp", "tagger", tagger.ModelFile), "model file to write")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -40,15 +42,19 @@ func runTrainTagger(ctx context.Context, a *app, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("%w: --out is required outside the source tree", errUsage)
 	}
-	sents, err := readTokens(*train)
+	sents, err := trainingTrees(*train, *gum)
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	t, err := tagger.Train(sents, tagger.Epochs(*epochs), tagger.Seed(*seed), tagger.MinWeight(*minWeight), tagger.MinUpdates(*minUpdates),
+	opts := []tagger.Option{tagger.Epochs(*epochs), tagger.Seed(*seed), tagger.MinWeight(*minWeight), tagger.MinUpdates(*minUpdates),
 		tagger.Folds(*folds), tagger.Progress(func(stage string, epoch int, acc float64) {
 			fmt.Fprintf(a.stderr, "%s pass, epoch %d: training accuracy %.2f%% (%s)\n", stage, epoch, 100*acc, time.Since(start).Round(time.Second))
-		}))
+		})}
+	if !*clusters {
+		opts = append(opts, tagger.Clusters(nil))
+	}
+	t, err := tagger.Train(sents, opts...)
 	if err != nil {
 		return err
 	}
@@ -73,6 +79,28 @@ func readTokens(path string) ([][]model.Token, error) {
 		out[i] = s.Tokens()
 	}
 	return out, nil
+}
+
+// trainingTrees reads the annotated training sentences: the file at path
+// and, with gum, the GUM documents of the train split (GUM's dev and test
+// documents stay out, for evaluation on news).
+func trainingTrees(path string, gum bool) ([][]model.Token, error) {
+	sents, err := readTokens(path)
+	if err != nil || !gum {
+		return sents, err
+	}
+	files, err := gumFiles([]string{"train"}, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		s, err := readTokens(f)
+		if err != nil {
+			return nil, err
+		}
+		sents = append(sents, s...)
+	}
+	return sents, nil
 }
 
 // refPath is a reference data file for a flag default ("" if the data

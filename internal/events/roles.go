@@ -417,6 +417,15 @@ func (s *sent) subject(v int) (int, bool) {
 			v = h
 		case "conj", "advcl":
 			v = s.head(v)
+		case "parataxis":
+			// A subjectless participle clause shares its governor's
+			// subject whichever of advcl and parataxis the parser chose:
+			// "The White House has remained measured, offering no
+			// confirmation".
+			if s.toks[v].XPOS != "VBG" || s.child(v, "aux") >= 0 {
+				return s.adjacentSubject(v), passive
+			}
+			v = s.head(v)
 		case "acl:relcl":
 			return s.head(v), passive
 		case "acl":

@@ -174,7 +174,13 @@ func (sc *scan) annotate(doc *model.Document) {
 	upos := map[int]string{}
 	for _, s := range doc.Sentences {
 		for _, tk := range s.Tokens {
-			if tk.UPOS != "" {
+			switch {
+			case tk.XPOS == "NNP" || tk.XPOS == "NNPS":
+				// A proper noun by its Penn tag is one, whatever the
+				// treebank convention for its UPOS ("United" in "the
+				// United Nations": ADJ in EWT, VERB in GUM).
+				upos[tk.Span.Start] = "PROPN"
+			case tk.UPOS != "":
 				upos[tk.Span.Start] = tk.UPOS
 			}
 		}

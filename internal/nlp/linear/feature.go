@@ -56,10 +56,13 @@ func mix64(x uint64) uint64 {
 	return x
 }
 
-// keyBits is how many bits of a feature hash a model keeps. 40 bits make
-// accidental matches rare (an unseen feature hits a stored one with
-// probability n/2^40) while the sorted keys delta-encode in about 3 bytes.
-const keyBits = 40
+// keyBits is how many bits of a feature hash a model keeps. With 32 bits
+// an unseen feature matches a stored one with probability n/2^32 (about
+// one lookup in 20,000 for the parser's move model, adding that row's
+// weights by mistake), and two trained features share a row as rarely;
+// in exchange a key and a row offset, or a key and four 8-bit weights,
+// fill one 8-byte slot.
+const keyBits = 32
 
 // key reduces a feature to the stored key; 0 is reserved for empty slots.
 func key(f Feature) uint64 {

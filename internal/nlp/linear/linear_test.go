@@ -2,8 +2,10 @@ package linear
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -36,13 +38,19 @@ func argmax(s []float32) int {
 }
 
 func train(t *testing.T, epochs int) *Trainer {
+	return trainClasses(t, epochs, []string{"a", "b", "c"})
+}
+
+// trainClasses trains on the toy problem with the given classes (at least
+// three; the others never occur), so that tests can pick the row layout.
+func trainClasses(t *testing.T, epochs int, classes []string) *Trainer {
 	t.Helper()
-	tr, err := NewTrainer([]string{"a", "b", "c"})
+	tr, err := NewTrainer(classes)
 	if err != nil {
 		t.Fatal(err)
 	}
 	feats, gold := toy(500, 1)
-	scores := make([]float32, 3)
+	scores := make([]float32, len(classes))
 	for range epochs {
 		for i := range feats {
 			tr.Score(feats[i], scores)
@@ -65,16 +73,33 @@ func accuracy(s Scorer, feats [][]Feature, gold []int) float64 {
 }
 
 func TestLearnsToy(t *testing.T) {
-	m, err := train(t, 5).Model()
-	if err != nil {
-		t.Fatal(err)
-	}
-	feats, gold := toy(300, 2) // unseen examples
-	if acc := accuracy(m, feats, gold); acc < 0.97 {
-		t.Errorf("held-out accuracy %.3f, want >= 0.97", acc)
-	}
-	if m.NumClasses() != 3 || m.Classes()[2] != "c" {
-		t.Errorf("classes = %v", m.Classes())
+	for _, classes := range [][]string{
+		{"a", "b", "c"},                     // inline rows, 16-byte slots
+		{"a", "b", "c", "d", "e", "f"},      // inline rows, 32-byte slots
+		strings.Split("abcdefghijklmn", ""), // sparse and dense rows
+	} {
+		m, err := trainClasses(t, 5, classes).Model()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.inline != (len(classes) <= inlineClasses) {
+			t.Errorf("%d classes: inline = %v", len(classes), m.inline)
+		}
+		feats, gold := toy(300, 2) // unseen examples
+		scores := make([]float32, len(classes))
+		right := 0
+		for i := range feats {
+			m.Score(feats[i], scores)
+			if argmax(scores) == gold[i] {
+				right++
+			}
+		}
+		if acc := float64(right) / float64(len(feats)); acc < 0.97 {
+			t.Errorf("%d classes: held-out accuracy %.3f, want >= 0.97", len(classes), acc)
+		}
+		if m.NumClasses() != len(classes) || m.Classes()[2] != "c" {
+			t.Errorf("classes = %v", m.Classes())
+		}
 	}
 }
 
@@ -142,31 +167,35 @@ func TestDeterministicAndRoundTrip(t *testing.T) {
 	}
 }
 
+// TestQuantisationClose checks that quantised scores stay within half a
+// quantisation step per feature of the exact averaged ones, for 16-bit
+// weights and for the 8-bit weights of inline rows.
 func TestQuantisationClose(t *testing.T) {
-	tr := train(t, 3)
-	m, _ := tr.Model()
-	feats, _ := toy(100, 4)
-	raw, q := make([]float32, 3), make([]float32, 3)
-	for _, fs := range feats {
-		m.Score(fs, q)
-		// The trainer's current weights differ from the averaged ones, so
-		// compare against an average computed here in float64.
-		clock := float64(tr.clock)
-		for c := range raw {
-			raw[c] = 0
-		}
-		for _, f := range fs {
-			r, ok := tr.index[key(f)]
-			if !ok {
-				continue
+	for _, classes := range [][]string{{"a", "b", "c"}, strings.Split("abcdefghijklmn", "")} {
+		tr := trainClasses(t, 3, classes)
+		m, _ := tr.Model()
+		feats, _ := toy(100, 4)
+		raw, q := make([]float32, len(classes)), make([]float32, len(classes))
+		for _, fs := range feats {
+			m.Score(fs, q)
+			// The trainer's current weights differ from the averaged ones,
+			// so compare against an average computed here in float64.
+			clock := float64(tr.clock)
+			clear(raw)
+			for _, f := range fs {
+				r, ok := tr.index[key(f)]
+				if !ok {
+					continue
+				}
+				for _, w := range tr.rows[r] {
+					raw[w.class] += float32((w.total + float64(tr.clock-w.ts)*float64(w.w)) / clock)
+				}
 			}
-			for _, w := range tr.rows[r] {
-				raw[w.class] += float32((w.total + float64(tr.clock-w.ts)*float64(w.w)) / clock)
-			}
-		}
-		for c := range raw {
-			if d := math.Abs(float64(raw[c] - q[c])); d > 1e-3 {
-				t.Fatalf("quantised score %v vs exact %v", q[c], raw[c])
+			tol := float64(len(fs))*float64(m.scale)/2 + 1e-5
+			for c := range raw {
+				if d := math.Abs(float64(raw[c] - q[c])); d > tol {
+					t.Fatalf("%d classes: quantised score %v vs exact %v (tolerance %v)", len(classes), q[c], raw[c], tol)
+				}
 			}
 		}
 	}
@@ -256,10 +285,10 @@ func TestMinUpdatesPrunes(t *testing.T) {
 // TestDenseRows checks that dense and sparse rows score alike, including
 // past the point where the dense lane sums are flushed.
 func TestDenseRows(t *testing.T) {
-	classes := []string{"a", "b", "c", "d", "e"}
+	classes := strings.Split("abcdefghijklm", "") // too many for inline rows
 	rows := []row{
-		{key: key(Template(1)), classes: []uint16{0, 1, 2, 4}, weights: []int16{-3, 7, 32767, -32768}}, // dense
-		{key: key(Template(2)), classes: []uint16{3}, weights: []int16{5}},                             // sparse
+		{key: key(Template(1)), classes: []uint16{0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11}, weights: []int16{-3, 7, 32767, -32768, 1, 1, 1, 1, 1, 1, 1}}, // dense
+		{key: key(Template(2)), classes: []uint16{3}, weights: []int16{5}},                                                                         // sparse
 	}
 	sortRows(rows)
 	m, err := build(classes, 1, rows)
@@ -269,9 +298,9 @@ func TestDenseRows(t *testing.T) {
 	if len(m.dense) == 0 {
 		t.Fatal("no dense row built")
 	}
-	scores := make([]float32, 5)
+	scores := make([]float32, len(classes))
 	m.Score([]Feature{Template(1), Template(2), Template(1)}, scores)
-	want := []float32{-6, 14, 65534, 5, -65536}
+	want := []float32{-6, 14, 65534, 5, -65536, 2, 2, 2, 2, 2, 2, 2, 0}
 	for c := range want {
 		if scores[c] != want[c] {
 			t.Fatalf("scores %v, want %v", scores, want)
@@ -291,7 +320,124 @@ func TestDenseRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := m2.rows(); len(got) != 2 || len(got[0].classes)+len(got[1].classes) != 5 {
+	if got := m2.rows(); len(got) != 2 || len(got[0].classes)+len(got[1].classes) != 12 {
 		t.Errorf("rows after round trip: %+v", got)
+	}
+}
+
+// TestInlineRows checks that inline rows score right at the 8-bit
+// extremes, reject larger weights, and survive a round trip, for both
+// slot sizes.
+func TestInlineRows(t *testing.T) {
+	for _, n := range []int{4, 12} {
+		last := uint16(n - 1)
+		rows := []row{
+			{key: key(Template(1)), classes: []uint16{0, 1, last}, weights: []int16{-3, 127, -127}},
+			{key: key(Template(2)), classes: []uint16{2}, weights: []int16{5}},
+		}
+		sortRows(rows)
+		m, err := build(strings.Split("abcdefghijkl"[:n], ""), 0.5, rows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !m.inline || m.NumFeatures() != 2 || m.NumWeights() != 4 {
+			t.Fatalf("%d classes: inline %v, %d features, %d weights", n, m.inline, m.NumFeatures(), m.NumWeights())
+		}
+		feats := []Feature{Template(1), Template(3), Template(2), Template(1)}
+		want := make([]float32, n)
+		want[0], want[1], want[2], want[last] = -3, 127, 2.5, -127 // row 1 twice, at scale 0.5
+		scores := make([]float32, n)
+		m.Score(feats, scores)
+		if !slices.Equal(scores, want) {
+			t.Fatalf("%d classes: scores %v, want %v", n, scores, want)
+		}
+		// Many features: the sums must not wrap around.
+		many := make([]Feature, 1000)
+		for i := range many {
+			many[i] = Template(1)
+		}
+		m.Score(many, scores)
+		if scores[1] != 0.5*127*1000 || scores[last] != -0.5*127*1000 {
+			t.Errorf("%d classes, 1000 rows: %v", n, scores)
+		}
+		var b bytes.Buffer
+		if _, err := m.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		m2, err := ReadModel(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m2.Score(feats, scores)
+		if !slices.Equal(scores, want) {
+			t.Fatalf("%d classes, after round trip: scores %v, want %v", n, scores, want)
+		}
+		// A weight beyond 8 bits keeps the model in the 16-bit layout.
+		big := []row{{key: key(Template(1)), classes: []uint16{0}, weights: []int16{128}}}
+		mb, err := build(strings.Split("abcdefghijkl"[:n], ""), 1, big)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mb.Score(feats[:1], scores)
+		if mb.inline || scores[0] != 128 {
+			t.Errorf("%d classes, weight 128: inline %v, score %v", n, mb.inline, scores[0])
+		}
+	}
+}
+
+// TestReadV1 reads a model of the previous format (40-bit keys) by hand:
+// keys are cut to the current width, rows whose keys then agree are
+// merged, and 16-bit weights of a few-class model keep their value.
+func TestReadV1(t *testing.T) {
+	f1, f2 := Template(1), Template(2)
+	k1 := uint64(f1) >> (64 - v1KeyBits) &^ 0xff
+	// Two 40-bit keys that agree in their high 32 bits, then f2's.
+	type v1row struct {
+		key     uint64
+		classes []uint64
+		weights []int64
+	}
+	rows := []v1row{
+		{k1, []uint64{0, 2}, []int64{300, 5}},
+		{k1 + 1, []uint64{1, 2}, []int64{7, 32767}},
+		{uint64(f2) >> (64 - v1KeyBits), []uint64{1}, []int64{-2}},
+	}
+	slices.SortFunc(rows, func(a, b v1row) int { return int(a.key>>8) - int(b.key>>8) })
+	var b []byte
+	b = append(b, magicV1...)
+	b = binary.AppendUvarint(b, 3)
+	for _, c := range []string{"a", "b", "c"} {
+		b = binary.AppendUvarint(b, 1)
+		b = append(b, c...)
+	}
+	b = binary.AppendUvarint(b, uint64(math.Float32bits(1)))
+	b = binary.AppendUvarint(b, uint64(len(rows)))
+	prev := uint64(0)
+	for _, r := range rows {
+		b = binary.AppendUvarint(b, r.key-prev)
+		prev = r.key
+		b = binary.AppendUvarint(b, uint64(len(r.classes)))
+		pc := uint64(0)
+		for j, c := range r.classes {
+			b = binary.AppendUvarint(b, c-pc)
+			pc = c
+			b = binary.AppendVarint(b, r.weights[j])
+		}
+	}
+	m, err := ReadModel(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.NumFeatures() != 2 || m.inline {
+		t.Fatalf("%d features (want 2), inline %v", m.NumFeatures(), m.inline)
+	}
+	scores := make([]float32, 3)
+	m.Score([]Feature{f1}, scores)
+	if want := []float32{300, 7, 32767}; !slices.Equal(scores, want) { // 5 + 32767 saturates
+		t.Errorf("f1 scores %v, want %v", scores, want)
+	}
+	m.Score([]Feature{f2}, scores)
+	if want := []float32{0, -2, 0}; !slices.Equal(scores, want) {
+		t.Errorf("f2 scores %v, want %v", scores, want)
 	}
 }

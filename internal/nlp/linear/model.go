@@ -20,8 +20,8 @@ type Scorer interface {
 
 // Model is a trained, immutable model. It is safe for concurrent use.
 //
-// Layout: an open-addressing table of 8-byte slots, each packing a 40-bit
-// feature key and a 24-bit offset into data. data[off] holds the number of
+// Layout: an open-addressing table of 8-byte slots, each packing a 32-bit
+// feature key (high half) and a 32-bit offset into data. data[off] holds the number of
 // weights n of that feature, and data[off+1 : off+1+n] the weights, each
 // packing a class (high 16 bits) and an int16 quantised weight (low 16 bits).
 // Weights are stored sparsely because a perceptron only ever touches the
@@ -34,23 +34,53 @@ type Scorer interface {
 // an unsigned 32-bit lane. Summing such rows adds two classes per
 // instruction without decoding class ids; most of the scoring time goes to
 // these rows.
+//
+// Models of at most inlineClasses classes (the parser's moves) whose
+// weights fit 8 bits (Trainer.Model quantises them so) keep each row
+// inside the table instead: the low half of the key word holds the weights of
+// classes 0-3, and for more classes a second word those of classes 4-11.
+// A feature then costs one memory access into a table of 8- or 16-byte
+// slots. On the parser's move model, 8-bit weights parsed EWT dev as well
+// as 16-bit ones, and halving the table made parsing faster.
 type Model struct {
 	classes  []string
-	scale    float32 // weight = int16 * scale
+	scale    float32 // weight = stored integer * scale
 	slots    []uint64
-	mask     uint64
+	size     uint64 // slots in the table
+	stride   uint64 // words per slot: 1, or 2 for inline rows of more than 4 classes
+	inline   bool   // slots hold inline rows; data and dense are unused
 	data     []uint32
 	dense    []uint64
 	nfeat    int
 	nweights int
 }
 
+// inlineClasses is the most classes a model can have for its rows to be
+// stored inline: 12 8-bit weights fit beside a 32-bit key in 16 bytes.
+const inlineClasses = 12
+
+// maxInline bounds the magnitude of inline (8-bit) weights.
+const maxInline = math.MaxInt8
+
+// inlineStride is the slot size in words of inline rows of n classes.
+func inlineStride(n int) uint64 {
+	if n <= 4 {
+		return 1
+	}
+	return 2
+}
+
+// inlineWeight returns the weight of class c from an inline slot.
+func inlineWeight(slot []uint64, c int) int8 {
+	if c < 4 {
+		return int8(slot[0] >> (8 * c))
+	}
+	return int8(slot[1] >> (8 * (c - 4)))
+}
+
 const (
 	denseFlag = 1 << 31
 	bias      = 1 << 15
-	// maxDenseClasses bounds the classes of models with dense rows, whose
-	// sums live in a fixed array on the stack.
-	maxDenseClasses = 256
 	// lane sums stay below 2^32 for this many dense rows.
 	maxDenseRun = 1<<32/(1<<16) - 1
 )
@@ -60,7 +90,7 @@ const (
 // least half full go dense: on the parser this scored 25% more sentences
 // per second than all-sparse rows; a quarter-full threshold was slower
 // (dense rows take more memory, and the cache misses outweighed the sums).
-func isDense(k, n int) bool { return n <= maxDenseClasses && 2*k >= n }
+func isDense(k, n int) bool { return 2*k >= n }
 
 const offBits = 64 - keyBits
 
@@ -83,16 +113,19 @@ func (m *Model) NumWeights() int { return m.nweights }
 func (m *Model) Score(feats []Feature, scores []float32) {
 	n := len(m.classes)
 	scores = scores[:n]
-	for i := range scores {
-		scores[i] = 0
+	if m.inline {
+		m.scoreInline(feats, scores)
+		return
 	}
-	// Sums of int16 values stay exact in float32 up to 2^24, i.e. for more
-	// than 500 features at full weight, so scores do not depend on order.
+	// Weights are summed as integers, exactly (for fewer than 65,536
+	// features), so scores do not depend on the order of the features.
 	//
 	// Lookups go first, in a loop of independent loads, so that the
 	// processor overlaps their cache misses; then the rows are summed.
+	var sums [maxClasses]int32
+	sum := sums[:n]
 	var offs, heads [64]uint32
-	var lanes [maxDenseClasses / 2]uint64
+	var lanes [maxClasses / 2]uint64
 	acc := lanes[:(n+1)/2]
 	nd := 0 // dense rows summed into acc
 	for len(feats) > 0 {
@@ -117,32 +150,65 @@ func (m *Model) Score(feats []Feature, scores []float32) {
 					acc[j] += v
 				}
 				if nd++; nd == maxDenseRun {
-					m.flush(acc, nd, scores)
+					flush(acc, nd, sum)
 					nd = 0
 				}
 				continue
 			}
 			for _, e := range m.data[off+1 : off+1+h] {
-				scores[e>>16] += float32(int16(uint16(e)))
+				sum[e>>16] += int32(int16(uint16(e)))
 			}
 		}
 	}
-	m.flush(acc, nd, scores)
-	for i := range scores {
-		scores[i] *= m.scale
+	flush(acc, nd, sum)
+	for i, v := range sum {
+		scores[i] = float32(v) * m.scale
 	}
 }
 
-// flush adds the dense sums of nd rows in acc to scores and clears acc.
-func (m *Model) flush(acc []uint64, nd int, scores []float32) {
+// scoreInline is Score for models with inline rows.
+func (m *Model) scoreInline(feats []Feature, scores []float32) {
+	var sum [inlineClasses]int32 // 2^31 / 127 rows before overflow
+	var at [64]int
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(at))]
+		feats = feats[len(chunk):]
+		// As in Score: probe first, in a loop of independent loads.
+		for i, f := range chunk {
+			at[i] = m.probe(key(f))
+		}
+		for _, i := range at[:len(chunk)] {
+			if i < 0 {
+				continue
+			}
+			w := m.slots[i]
+			sum[0] += int32(int8(w))
+			sum[1] += int32(int8(w >> 8))
+			sum[2] += int32(int8(w >> 16))
+			sum[3] += int32(int8(w >> 24))
+			if m.stride == 2 {
+				w := m.slots[i+1]
+				for j := range 8 {
+					sum[4+j] += int32(int8(w >> (8 * j)))
+				}
+			}
+		}
+	}
+	for c := range scores {
+		scores[c] = float32(sum[c]) * m.scale
+	}
+}
+
+// flush adds the dense sums of nd rows in acc to sum and clears acc.
+func flush(acc []uint64, nd int, sum []int32) {
 	if nd == 0 {
 		return
 	}
 	off := int64(nd) * bias
 	for j, v := range acc {
-		scores[2*j] += float32(int64(uint32(v)) - off)
-		if 2*j+1 < len(scores) {
-			scores[2*j+1] += float32(int64(v>>32) - off)
+		sum[2*j] += int32(int64(uint32(v)) - off)
+		if 2*j+1 < len(sum) {
+			sum[2*j+1] += int32(int64(v>>32) - off)
 		}
 		acc[j] = 0
 	}
@@ -150,20 +216,46 @@ func (m *Model) flush(acc []uint64, nd int, scores []float32) {
 
 // lookup returns the data offset of the row of k, or 0.
 func (m *Model) lookup(k uint64) uint32 {
-	if len(m.slots) == 0 {
+	i := m.probe(k)
+	if i < 0 {
 		return 0
 	}
-	i := k & m.mask
+	return uint32(m.slots[i] & (maxData - 1))
+}
+
+// probe returns the index in slots of the key word of k, or -1.
+func (m *Model) probe(k uint64) int {
+	if len(m.slots) == 0 {
+		return -1
+	}
+	i := m.home(k)
 	for {
-		s := m.slots[i]
+		s := m.slots[i*m.stride]
 		if s == 0 {
-			return 0
+			return -1
 		}
 		if s>>offBits == k {
-			return uint32(s & (maxData - 1))
+			return int(i * m.stride)
 		}
-		i = (i + 1) & m.mask
+		if i++; i == m.size {
+			i = 0
+		}
 	}
+}
+
+// home is the first slot probed for key k: k's place in [0, size), which
+// spreads the 32-bit keys evenly whatever the size.
+func (m *Model) home(k uint64) uint64 { return k * m.size >> keyBits }
+
+// place returns the free slot for key k while building the table.
+func (m *Model) place(k uint64) uint64 {
+	i := m.home(k)
+	for m.slots[i*m.stride] != 0 {
+		if i++; i == m.size {
+			i = 0
+		}
+	}
+	return i
 }
 
 // row is one feature's weights while building a model.
@@ -177,12 +269,30 @@ type row struct {
 func build(classes []string, scale float32, rows []row) (*Model, error) {
 	m := &Model{classes: classes, scale: scale, nfeat: len(rows)}
 	n := len(classes)
-	size := 1
-	for size < 2*len(rows)+2 {
-		size <<= 1
+	// Tables are at most 5/8 full: linear probing then looks at under
+	// three slots on average for an absent key, mostly in one cache line.
+	m.size = uint64(len(rows)*8/5 + 1)
+	m.stride = 1
+	if n <= inlineClasses && fitInline(rows) {
+		m.inline = true
+		m.stride = inlineStride(n)
+		m.slots = make([]uint64, m.stride*m.size)
+		for _, r := range rows {
+			m.nweights += len(r.classes)
+			slot := m.slots[m.stride*m.place(r.key):]
+			slot[0] = r.key << offBits
+			for j, c := range r.classes {
+				w := r.weights[j]
+				if c < 4 {
+					slot[0] |= uint64(uint8(w)) << (8 * c)
+				} else {
+					slot[1] |= uint64(uint8(w)) << (8 * (c - 4))
+				}
+			}
+		}
+		return m, nil
 	}
-	m.slots = make([]uint64, size)
-	m.mask = uint64(size - 1)
+	m.slots = make([]uint64, m.size)
 	total := 1
 	for _, r := range rows {
 		m.nweights += len(r.classes)
@@ -213,19 +323,71 @@ func build(classes []string, scale float32, rows []row) (*Model, error) {
 				m.data = append(m.data, uint32(c)<<16|uint32(uint16(r.weights[j])))
 			}
 		}
-		i := r.key & m.mask
-		for m.slots[i] != 0 {
-			i = (i + 1) & m.mask
-		}
-		m.slots[i] = r.key<<offBits | uint64(off)
+		m.slots[m.place(r.key)] = r.key<<offBits | uint64(off)
 	}
 	return m, nil
 }
 
-const magic = "PLYLIN1\n"
+// fitInline reports whether all weights of rows fit inline rows' 8 bits.
+func fitInline(rows []row) bool {
+	for _, r := range rows {
+		for _, w := range r.weights {
+			if w < -maxInline || w > maxInline {
+				return false
+			}
+		}
+	}
+	return true
+}
 
-// maxClasses bounds the class count: a class id is stored in 16 bits.
-const maxClasses = 1 << 16
+// magic starts a model file. Files of the previous format, magicV1, had
+// 40-bit keys; ReadModel still reads them (see legacyKey), so that models
+// trained before the change keep working.
+const (
+	magic   = "PLYLIN2\n"
+	magicV1 = "PLYLIN1\n"
+)
+
+// v1KeyBits is the key width of magicV1 files.
+const v1KeyBits = 40
+
+// legacyKey maps a key of a magicV1 file to the current width: its high
+// bits, as key takes them from a feature.
+func legacyKey(k uint64) uint64 {
+	k >>= v1KeyBits - keyBits
+	if k == 0 {
+		k = 1
+	}
+	return k
+}
+
+// mergeRows adds the weights of b to a (both sorted by class), saturating
+// at the int16 range: two features of a magicV1 file whose keys agree in
+// their high bits share one row.
+func mergeRows(a, b row) row {
+	out := row{key: a.key}
+	i, j := 0, 0
+	for i < len(a.classes) || j < len(b.classes) {
+		switch {
+		case j == len(b.classes) || (i < len(a.classes) && a.classes[i] < b.classes[j]):
+			out.classes, out.weights = append(out.classes, a.classes[i]), append(out.weights, a.weights[i])
+			i++
+		case i == len(a.classes) || b.classes[j] < a.classes[i]:
+			out.classes, out.weights = append(out.classes, b.classes[j]), append(out.weights, b.weights[j])
+			j++
+		default:
+			w := max(math.MinInt16, min(math.MaxInt16, int32(a.weights[i])+int32(b.weights[j])))
+			out.classes, out.weights = append(out.classes, a.classes[i]), append(out.weights, int16(w))
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// maxClasses bounds the class count, so that score sums live in a fixed
+// array on the stack.
+const maxClasses = 256
 
 // WriteTo writes the model in its binary form: magic, classes, scale, then
 // the features sorted by key, keys delta-encoded, weights as varints.
@@ -265,6 +427,23 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 // rows lists the stored features sorted by key.
 func (m *Model) rows() []row {
 	rows := make([]row, 0, m.nfeat)
+	if m.inline {
+		for i := 0; i < len(m.slots); i += int(m.stride) {
+			if m.slots[i] == 0 {
+				continue
+			}
+			r := row{key: m.slots[i] >> offBits}
+			for c := range len(m.classes) {
+				if w := inlineWeight(m.slots[i:], c); w != 0 {
+					r.classes = append(r.classes, uint16(c))
+					r.weights = append(r.weights, int16(w))
+				}
+			}
+			rows = append(rows, r)
+		}
+		sortRows(rows)
+		return rows
+	}
 	for _, s := range m.slots {
 		if s == 0 {
 			continue
@@ -313,8 +492,13 @@ func (c *countWriter) Write(p []byte) (int, error) {
 func ReadModel(r io.Reader) (*Model, error) {
 	br := bufio.NewReader(r)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(br, head); err != nil || (string(head) != magic && string(head) != magicV1) {
 		return nil, errors.New("linear model: bad magic (not a model file)")
+	}
+	v1 := string(head) == magicV1
+	kb := uint64(keyBits)
+	if v1 {
+		kb = v1KeyBits
 	}
 	uv := func(what string, limit uint64) (uint64, error) {
 		v, err := binary.ReadUvarint(br)
@@ -358,12 +542,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 	prev := uint64(0)
 	total := uint64(1)
 	for i := uint64(0); i < nf; i++ {
-		d, err := uv("feature key", 1<<keyBits)
+		d, err := uv("feature key", 1<<kb)
 		if err != nil {
 			return nil, err
 		}
 		k := prev + d
-		if (i > 0 && d == 0) || k == 0 || k >= 1<<keyBits {
+		if (i > 0 && d == 0) || k == 0 || k >= 1<<kb {
 			return nil, fmt.Errorf("linear model: feature %d: bad key", i)
 		}
 		prev = k
@@ -395,6 +579,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 			}
 			r.classes[j] = uint16(c)
 			r.weights[j] = int16(w)
+		}
+		if v1 {
+			r.key = legacyKey(r.key)
+			if n := len(rows); n > 0 && rows[n-1].key == r.key {
+				rows[n-1] = mergeRows(rows[n-1], r)
+				continue
+			}
 		}
 		rows = append(rows, r)
 	}

@@ -117,7 +117,8 @@ func MinUpdates(n int) Option {
 }
 
 // Model returns the averaged weights as an immutable model, quantised to
-// 16 bits. The trainer can keep learning afterwards.
+// 16 bits, or to 8 bits for models of at most 12 classes (whose rows are
+// stored inline, see Model). The trainer can keep learning afterwards.
 func (t *Trainer) Model(opts ...Option) (*Model, error) {
 	var o buildOptions
 	for _, opt := range opts {
@@ -138,7 +139,11 @@ func (t *Trainer) Model(opts ...Option) (*Model, error) {
 			maxAbs = math.Max(maxAbs, math.Abs(avg(w)))
 		}
 	}
-	scale := maxAbs / math.MaxInt16
+	limit := float64(math.MaxInt16)
+	if len(t.classes) <= inlineClasses {
+		limit = maxInline
+	}
+	scale := maxAbs / limit
 	if scale == 0 {
 		scale = 1
 	}

@@ -1,41 +1,33 @@
 package nlptest
 
 import (
-	"strings"
 	"testing"
 )
 
-func TestSplit(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"The U.S. didn't agree. Talks resume.", "The U.S. did n't agree . | Talks resume ."},
-		{"Kyiv's well-known plan (2020)?\nYes!", "Kyiv 's well-known plan ( 2020 ) ? | Yes !"},
-		{"", ""},
-	} {
-		var parts []string
-		for _, s := range Split(tc.in) {
-			var ws []string
-			for _, tok := range s {
-				if tc.in[tok.Span.Start:tok.Span.End] != tok.Text {
-					t.Fatalf("%q: span %v does not match %q", tc.in, tok.Span, tok.Text)
-				}
-				ws = append(ws, tok.Text)
-			}
-			parts = append(parts, strings.Join(ws, " "))
-		}
-		if got := strings.Join(parts, " | "); got != tc.want {
-			t.Errorf("Split(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestWikinews(t *testing.T) {
+	docs := Documents(t)
 	sents := Wikinews(t)
 	words := 0
 	for _, s := range sents {
+		if len(s) == 0 {
+			t.Fatal("empty sentence")
+		}
 		words += len(s)
 	}
-	if len(sents) < 1000 || words < 20*len(sents)/2 {
-		t.Errorf("%d sentences, %d words: too few", len(sents), words)
+	// 295 articles of a few hundred words each.
+	if len(docs) < 200 || len(sents) < 5*len(docs) || words < 10*len(sents) {
+		t.Errorf("%d documents, %d sentences, %d words: too few", len(docs), len(sents), words)
 	}
-	t.Logf("%d sentences, %d words, %.1f words/sentence", len(sents), words, float64(words)/float64(len(sents)))
+	t.Logf("%d documents, %d sentences, %d words, %.1f words/sentence", len(docs), len(sents), words, float64(words)/float64(len(sents)))
+}
+
+func TestCPUTime(t *testing.T) {
+	t0 := CPUTime()
+	x := 0
+	for i := range 20_000_000 {
+		x ^= i * i
+	}
+	if t1 := CPUTime(); t1 <= t0 || x == 1 {
+		t.Errorf("CPU time did not advance: %v then %v", t0, t1)
+	}
 }

@@ -12,9 +12,8 @@ import (
 	"github.com/parleyhq/parley/internal/nlp/tagger"
 )
 
-// The benchmarks run over Wikinews sentences split by nlptest.Split (the
-// real tokenizer lives elsewhere), one sentence per iteration. Run them
-// with -cpu 1 for one-core rates.
+// The benchmarks run over Wikinews sentences split by tokenize.Sentences,
+// one sentence per iteration. Run them with -cpu 1 for one-core rates.
 
 func models(b *testing.B) (*tagger.Tagger, *Parser, [][]model.Token) {
 	tg, err := tagger.Default()

@@ -1,16 +1,18 @@
 package parser
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/cluster"
 	"github.com/parleyhq/parley/internal/nlp/linear"
 )
 
-// words holds the hashed word forms and tags of a sentence; index n is the
-// root.
+// words holds the hashed word forms, tags and cluster paths (whole and
+// 6-bit prefix) of a sentence; index n is the root.
 type words struct {
-	w, p []uint64
+	w, p, c, c6 []uint64
 }
 
 var (
@@ -18,17 +20,39 @@ var (
 	rootP = linear.HashString("-ROOT-p")
 	noneW = linear.HashString("-NONE-w")
 	noneP = linear.HashString("-NONE-p")
+	rootC = linear.HashString("-ROOT-c")
+	noneC = linear.HashString("-NONE-c")
+	noC   = linear.HashString("-NOCLU-") // a word without a cluster
 )
 
-func (ws *words) reset(toks []model.Token) {
-	ws.w = ws.w[:0]
-	ws.p = ws.p[:0]
+// reset fills ws for toks; cl may be nil (no cluster features).
+func (ws *words) reset(toks []model.Token, cl *cluster.Clusters) {
+	ws.w, ws.p, ws.c, ws.c6 = ws.w[:0], ws.p[:0], ws.c[:0], ws.c6[:0]
 	for i := range toks {
-		ws.w = append(ws.w, linear.HashString(strings.ToLower(toks[i].Text)))
+		lower := strings.ToLower(toks[i].Text)
+		ws.w = append(ws.w, linear.HashString(lower))
 		ws.p = append(ws.p, uint64(linear.Template(0).Str(toks[i].UPOS).Str(toks[i].XPOS)))
+		c, c6 := noC, noC
+		if cl != nil {
+			if path := cl.Path(lower); path != "" {
+				c, c6 = linear.HashString(path), linear.HashString(path[:min(6, len(path))])
+			}
+		}
+		ws.c = append(ws.c, c)
+		ws.c6 = append(ws.c6, c6)
 	}
 	ws.w = append(ws.w, rootW)
 	ws.p = append(ws.p, rootP)
+	ws.c = append(ws.c, rootC)
+	ws.c6 = append(ws.c6, rootC)
+}
+
+// cluster returns the whole and 6-bit cluster path hashes of word i.
+func (ws *words) cluster(i int32) (uint64, uint64) {
+	if i < 0 {
+		return noneC, noneC
+	}
+	return ws.c[i], ws.c6[i]
 }
 
 func (ws *words) word(i int32) uint64 {
@@ -47,21 +71,14 @@ func (ws *words) tag(i int32) uint64 {
 
 // Feature template ids. Append only: ids are part of the trained model.
 const (
-	fS0wp = iota
-	fS0w
+	fS0w = iota
 	fS0p
 	fN0wp
-	fN0w
 	fN0p
 	fN1wp
 	fN1w
 	fN1p
-	fN2wp
-	fN2w
 	fN2p
-	fS0wpN0wp
-	fS0wpN0w
-	fS0wN0wp
 	fS0wpN0p
 	fS0pN0wp
 	fS0wN0w
@@ -70,20 +87,14 @@ const (
 	fN0pN1pN2p
 	fS0pN0pN1p
 	fS0hpS0pN0p
-	fS0pS0lpN0p
 	fS0pS0rpN0p
 	fS0pN0pN0lp
-	fS0wd
 	fS0pd
-	fN0wd
 	fN0pd
-	fS0wN0wd
 	fS0pN0pd
-	fS0wvr
 	fS0pvr
 	fS0wvl
 	fS0pvl
-	fN0wvl
 	fN0pvl
 	fS0hw
 	fS0hp
@@ -91,15 +102,10 @@ const (
 	fS0lw
 	fS0lp
 	fS0ll
-	fS0rw
-	fS0rp
 	fS0rl
 	fN0lw
 	fN0lp
 	fN0ll
-	fS0h2w
-	fS0h2p
-	fS0hl
 	fS0l2w
 	fS0l2p
 	fS0l2l
@@ -113,11 +119,9 @@ const (
 	fS0pS0rpS0r2p
 	fS0pS0hpS0h2p
 	fN0pN0lpN0l2p
-	fS0wsr
 	fS0psr
 	fS0wsl
 	fS0psl
-	fN0wsl
 	fN0psl
 	// Beyond Zhang and Nivre: the item below the stack top, and whether
 	// the stack top already has a head (which decides REDUCE vs LEFT).
@@ -126,13 +130,21 @@ const (
 	fS1pS0pN0p
 	fS0hasHeadS0pN0p
 	fBias
-	fN0wN1w
 	fN0wpN1p
 	fS1pS0pDist
-	fS0llS0pN0p
 	fS0rlS0pN0p
 	fN0llN0p
 	fS0lN0p
+	// Word clusters (Koo et al. 2008): whole paths as word classes,
+	// 6-bit prefixes as coarse tags.
+	fS0c
+	fN0c
+	fN1c
+	fS0c6N0p
+	fS0pN0c6
+	fS0c6N0c6
+	fS0cN0c
+	numTemplates
 )
 
 func distBucket(d int32) uint64 {
@@ -154,9 +166,10 @@ func get(x []int32, i int32) int32 {
 	return x[i]
 }
 
-// features appends the features of s to buf: the rich non-local feature set
-// of Zhang and Nivre (2011) plus a few for arc-eager's stack.
-func features(buf []linear.Feature, s *state, ws *words) []linear.Feature {
+// features sets all[t] to the feature of template t in s: the rich
+// non-local feature set of Zhang and Nivre (2011) plus a few for
+// arc-eager's stack.
+func features(all *[numTemplates]linear.Feature, s *state, ws *words) {
 	T := linear.Template
 	s0 := s.top()
 	n0 := s.b
@@ -183,7 +196,7 @@ func features(buf []linear.Feature, s *state, ws *words) []linear.Feature {
 	s0w, s0p := ws.word(s0), ws.tag(s0)
 	n0w, n0p := ws.word(n0), ws.tag(n0)
 	n1w, n1p := ws.word(n1), ws.tag(n1)
-	n2w, n2p := ws.word(n2), ws.tag(n2)
+	n2p := ws.tag(n2)
 	d := uint64(0)
 	if s0 >= 0 {
 		d = distBucket(n0 - s0)
@@ -199,90 +212,108 @@ func features(buf []linear.Feature, s *state, ws *words) []linear.Feature {
 		hasHead = 1
 	}
 
-	return append(buf,
-		T(fS0wp).Int(s0w).Int(s0p),
-		T(fS0w).Int(s0w),
-		T(fS0p).Int(s0p),
-		T(fN0wp).Int(n0w).Int(n0p),
-		T(fN0w).Int(n0w),
-		T(fN0p).Int(n0p),
-		T(fN1wp).Int(n1w).Int(n1p),
-		T(fN1w).Int(n1w),
-		T(fN1p).Int(n1p),
-		T(fN2wp).Int(n2w).Int(n2p),
-		T(fN2w).Int(n2w),
-		T(fN2p).Int(n2p),
-		T(fS0wpN0wp).Int(s0w).Int(s0p).Int(n0w).Int(n0p),
-		T(fS0wpN0w).Int(s0w).Int(s0p).Int(n0w),
-		T(fS0wN0wp).Int(s0w).Int(n0w).Int(n0p),
-		T(fS0wpN0p).Int(s0w).Int(s0p).Int(n0p),
-		T(fS0pN0wp).Int(s0p).Int(n0w).Int(n0p),
-		T(fS0wN0w).Int(s0w).Int(n0w),
-		T(fS0pN0p).Int(s0p).Int(n0p),
-		T(fN0pN1p).Int(n0p).Int(n1p),
-		T(fN0pN1pN2p).Int(n0p).Int(n1p).Int(n2p),
-		T(fS0pN0pN1p).Int(s0p).Int(n0p).Int(n1p),
-		T(fS0hpS0pN0p).Int(s0hp).Int(s0p).Int(n0p),
-		T(fS0pS0lpN0p).Int(s0p).Int(s0lp).Int(n0p),
-		T(fS0pS0rpN0p).Int(s0p).Int(s0rp).Int(n0p),
-		T(fS0pN0pN0lp).Int(s0p).Int(n0p).Int(n0lp),
-		T(fS0wd).Int(s0w).Int(d),
-		T(fS0pd).Int(s0p).Int(d),
-		T(fN0wd).Int(n0w).Int(d),
-		T(fN0pd).Int(n0p).Int(d),
-		T(fS0wN0wd).Int(s0w).Int(n0w).Int(d),
-		T(fS0pN0pd).Int(s0p).Int(n0p).Int(d),
-		T(fS0wvr).Int(s0w).Int(s0vr),
-		T(fS0pvr).Int(s0p).Int(s0vr),
-		T(fS0wvl).Int(s0w).Int(s0vl),
-		T(fS0pvl).Int(s0p).Int(s0vl),
-		T(fN0wvl).Int(n0w).Int(n0vl),
-		T(fN0pvl).Int(n0p).Int(n0vl),
-		T(fS0hw).Int(ws.word(s0h)),
-		T(fS0hp).Int(s0hp),
-		T(fS0l).Int(lab(s0)),
-		T(fS0lw).Int(ws.word(s0l)),
-		T(fS0lp).Int(s0lp),
-		T(fS0ll).Int(lab(s0l)),
-		T(fS0rw).Int(ws.word(s0r)),
-		T(fS0rp).Int(s0rp),
-		T(fS0rl).Int(lab(s0r)),
-		T(fN0lw).Int(ws.word(n0l)),
-		T(fN0lp).Int(n0lp),
-		T(fN0ll).Int(lab(n0l)),
-		T(fS0h2w).Int(ws.word(s0h2)),
-		T(fS0h2p).Int(ws.tag(s0h2)),
-		T(fS0hl).Int(lab(s0h)),
-		T(fS0l2w).Int(ws.word(s0l2)),
-		T(fS0l2p).Int(ws.tag(s0l2)),
-		T(fS0l2l).Int(lab(s0l2)),
-		T(fS0r2w).Int(ws.word(s0r2)),
-		T(fS0r2p).Int(ws.tag(s0r2)),
-		T(fS0r2l).Int(lab(s0r2)),
-		T(fN0l2w).Int(ws.word(n0l2)),
-		T(fN0l2p).Int(ws.tag(n0l2)),
-		T(fN0l2l).Int(lab(n0l2)),
-		T(fS0pS0lpS0l2p).Int(s0p).Int(s0lp).Int(ws.tag(s0l2)),
-		T(fS0pS0rpS0r2p).Int(s0p).Int(s0rp).Int(ws.tag(s0r2)),
-		T(fS0pS0hpS0h2p).Int(s0p).Int(s0hp).Int(ws.tag(s0h2)),
-		T(fN0pN0lpN0l2p).Int(n0p).Int(n0lp).Int(ws.tag(n0l2)),
-		T(fS0wsr).Int(s0w).Int(s0sr),
-		T(fS0psr).Int(s0p).Int(s0sr),
-		T(fS0wsl).Int(s0w).Int(s0sl),
-		T(fS0psl).Int(s0p).Int(s0sl),
-		T(fN0wsl).Int(n0w).Int(n0sl),
-		T(fN0psl).Int(n0p).Int(n0sl),
-		T(fS1p).Int(ws.tag(s1)),
-		T(fS1w).Int(ws.word(s1)),
-		T(fS1pS0pN0p).Int(ws.tag(s1)).Int(s0p).Int(n0p),
-		T(fS0hasHeadS0pN0p).Int(hasHead).Int(s0p).Int(n0p),
-		T(fBias),
-		T(fN0wN1w).Int(n0w).Int(n1w),
-		T(fN0wpN1p).Int(n0w).Int(n0p).Int(n1p),
-		T(fS1pS0pDist).Int(ws.tag(s1)).Int(s0p).Int(distBucket(s0-s1)),
-		T(fS0llS0pN0p).Int(lab(s0l)).Int(s0p).Int(n0p),
-		T(fS0rlS0pN0p).Int(lab(s0r)).Int(s0p).Int(n0p),
-		T(fN0llN0p).Int(lab(n0l)).Int(n0p),
-		T(fS0lN0p).Int(lab(s0)).Int(n0p),
-	)
+	all[fS0w] = T(fS0w).Int(s0w)
+	all[fS0p] = T(fS0p).Int(s0p)
+	all[fN0wp] = T(fN0wp).Int(n0w).Int(n0p)
+	all[fN0p] = T(fN0p).Int(n0p)
+	all[fN1wp] = T(fN1wp).Int(n1w).Int(n1p)
+	all[fN1w] = T(fN1w).Int(n1w)
+	all[fN1p] = T(fN1p).Int(n1p)
+	all[fN2p] = T(fN2p).Int(n2p)
+	all[fS0wpN0p] = T(fS0wpN0p).Int(s0w).Int(s0p).Int(n0p)
+	all[fS0pN0wp] = T(fS0pN0wp).Int(s0p).Int(n0w).Int(n0p)
+	all[fS0wN0w] = T(fS0wN0w).Int(s0w).Int(n0w)
+	all[fS0pN0p] = T(fS0pN0p).Int(s0p).Int(n0p)
+	all[fN0pN1p] = T(fN0pN1p).Int(n0p).Int(n1p)
+	all[fN0pN1pN2p] = T(fN0pN1pN2p).Int(n0p).Int(n1p).Int(n2p)
+	all[fS0pN0pN1p] = T(fS0pN0pN1p).Int(s0p).Int(n0p).Int(n1p)
+	all[fS0hpS0pN0p] = T(fS0hpS0pN0p).Int(s0hp).Int(s0p).Int(n0p)
+	all[fS0pS0rpN0p] = T(fS0pS0rpN0p).Int(s0p).Int(s0rp).Int(n0p)
+	all[fS0pN0pN0lp] = T(fS0pN0pN0lp).Int(s0p).Int(n0p).Int(n0lp)
+	all[fS0pd] = T(fS0pd).Int(s0p).Int(d)
+	all[fN0pd] = T(fN0pd).Int(n0p).Int(d)
+	all[fS0pN0pd] = T(fS0pN0pd).Int(s0p).Int(n0p).Int(d)
+	all[fS0pvr] = T(fS0pvr).Int(s0p).Int(s0vr)
+	all[fS0wvl] = T(fS0wvl).Int(s0w).Int(s0vl)
+	all[fS0pvl] = T(fS0pvl).Int(s0p).Int(s0vl)
+	all[fN0pvl] = T(fN0pvl).Int(n0p).Int(n0vl)
+	all[fS0hw] = T(fS0hw).Int(ws.word(s0h))
+	all[fS0hp] = T(fS0hp).Int(s0hp)
+	all[fS0l] = T(fS0l).Int(lab(s0))
+	all[fS0lw] = T(fS0lw).Int(ws.word(s0l))
+	all[fS0lp] = T(fS0lp).Int(s0lp)
+	all[fS0ll] = T(fS0ll).Int(lab(s0l))
+	all[fS0rl] = T(fS0rl).Int(lab(s0r))
+	all[fN0lw] = T(fN0lw).Int(ws.word(n0l))
+	all[fN0lp] = T(fN0lp).Int(n0lp)
+	all[fN0ll] = T(fN0ll).Int(lab(n0l))
+	all[fS0l2w] = T(fS0l2w).Int(ws.word(s0l2))
+	all[fS0l2p] = T(fS0l2p).Int(ws.tag(s0l2))
+	all[fS0l2l] = T(fS0l2l).Int(lab(s0l2))
+	all[fS0r2w] = T(fS0r2w).Int(ws.word(s0r2))
+	all[fS0r2p] = T(fS0r2p).Int(ws.tag(s0r2))
+	all[fS0r2l] = T(fS0r2l).Int(lab(s0r2))
+	all[fN0l2w] = T(fN0l2w).Int(ws.word(n0l2))
+	all[fN0l2p] = T(fN0l2p).Int(ws.tag(n0l2))
+	all[fN0l2l] = T(fN0l2l).Int(lab(n0l2))
+	all[fS0pS0lpS0l2p] = T(fS0pS0lpS0l2p).Int(s0p).Int(s0lp).Int(ws.tag(s0l2))
+	all[fS0pS0rpS0r2p] = T(fS0pS0rpS0r2p).Int(s0p).Int(s0rp).Int(ws.tag(s0r2))
+	all[fS0pS0hpS0h2p] = T(fS0pS0hpS0h2p).Int(s0p).Int(s0hp).Int(ws.tag(s0h2))
+	all[fN0pN0lpN0l2p] = T(fN0pN0lpN0l2p).Int(n0p).Int(n0lp).Int(ws.tag(n0l2))
+	all[fS0psr] = T(fS0psr).Int(s0p).Int(s0sr)
+	all[fS0wsl] = T(fS0wsl).Int(s0w).Int(s0sl)
+	all[fS0psl] = T(fS0psl).Int(s0p).Int(s0sl)
+	all[fN0psl] = T(fN0psl).Int(n0p).Int(n0sl)
+	all[fS1p] = T(fS1p).Int(ws.tag(s1))
+	all[fS1w] = T(fS1w).Int(ws.word(s1))
+	all[fS1pS0pN0p] = T(fS1pS0pN0p).Int(ws.tag(s1)).Int(s0p).Int(n0p)
+	all[fS0hasHeadS0pN0p] = T(fS0hasHeadS0pN0p).Int(hasHead).Int(s0p).Int(n0p)
+	all[fBias] = T(fBias)
+	all[fN0wpN1p] = T(fN0wpN1p).Int(n0w).Int(n0p).Int(n1p)
+	all[fS1pS0pDist] = T(fS1pS0pDist).Int(ws.tag(s1)).Int(s0p).Int(distBucket(s0 - s1))
+	all[fS0rlS0pN0p] = T(fS0rlS0pN0p).Int(lab(s0r)).Int(s0p).Int(n0p)
+	all[fN0llN0p] = T(fN0llN0p).Int(lab(n0l)).Int(n0p)
+	all[fS0lN0p] = T(fS0lN0p).Int(lab(s0)).Int(n0p)
+	s0c, s0c6 := ws.cluster(s0)
+	n0c, n0c6 := ws.cluster(n0)
+	n1c, _ := ws.cluster(n1)
+	all[fS0c] = T(fS0c).Int(s0c)
+	all[fN0c] = T(fN0c).Int(n0c)
+	all[fN1c] = T(fN1c).Int(n1c)
+	all[fS0c6N0p] = T(fS0c6N0p).Int(s0c6).Int(n0p)
+	all[fS0pN0c6] = T(fS0pN0c6).Int(s0p).Int(n0c6)
+	all[fS0c6N0c6] = T(fS0c6N0c6).Int(s0c6).Int(n0c6)
+	all[fS0cN0c] = T(fS0cN0c).Int(s0c).Int(n0c)
+}
+
+// moveTemplates are the features of the transition kind, relTemplates
+// those of an arc's relation.
+var (
+	// relOnly are templates of the relation models alone: the stack
+	// top's head tells relations apart but not moves.
+	relOnly       = []uint8{fN0l2l, fS0hp, fS0hw, fS0hpS0pN0p}
+	moveTemplates = without(templateRange(0, numTemplates), relOnly...)
+	relTemplates  = []uint8{
+		fN0ll, fN0l2l, fBias, fS0c, fN0psl, fS0l, fS0hp, fS0pN0pN1p, fS0psr, fS0hw, fS1w, fS0hpS0pN0p, fS0psl, fS0ll, fN0wpN1p, fS0pN0p, fS0w, fS0wsl, fS0pN0pd, fS0hasHeadS0pN0p, fS0c6N0p, fS0p, fN0p,
+	}
+)
+
+func without(ts []uint8, drop ...uint8) []uint8 {
+	return slices.DeleteFunc(ts, func(t uint8) bool { return slices.Contains(drop, t) })
+}
+
+func templateRange(lo, hi int) []uint8 {
+	var ts []uint8
+	for t := lo; t < hi; t++ {
+		ts = append(ts, uint8(t))
+	}
+	return ts
+}
+
+// gather appends all[t] for the templates ts to buf.
+func gather(buf []linear.Feature, all *[numTemplates]linear.Feature, ts []uint8) []linear.Feature {
+	for _, t := range ts {
+		buf = append(buf, all[t])
+	}
+	return buf
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/cluster"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
 	"github.com/parleyhq/parley/internal/nlp/tagger"
 	"github.com/parleyhq/parley/internal/refdata"
@@ -84,38 +85,59 @@ func TestProjectivize(t *testing.T) {
 	}
 }
 
-// followOracle parses s by always taking the best zero-cost transition
-// (ties broken by class order) and returns the arcs found.
+// followOracle parses s by always taking the best zero-cost move (ties
+// broken by class order) with the gold relation, and returns the arcs
+// found. With explore, a third of the moves are random valid ones.
 func followOracle(p *Parser, g *gold, n int, explore *rand.Rand) (*state, bool) {
 	st := &state{}
 	st.reset(n)
-	scores := make([]float32, 2+2*len(p.labels))
+	scores := make([]float32, len(p.moves))
 	var c costs
 	for !st.done() {
+		if kind, label, ok := p.forced(st); ok {
+			st.apply(kind, label)
+			continue
+		}
 		g.costs(st, &c)
-		var cl int
+		var m move
 		if explore != nil && explore.IntN(3) == 0 {
 			// a random valid move, to reach states off the gold path
 			for {
-				cl = explore.IntN(len(scores))
-				k, l := p.decode(cl)
-				if (k == shift && st.canShift()) || (k == reduce && st.canReduce()) ||
-					(k == left && st.canLeft(l == p.root)) || (k == right && st.canRight(l == p.root)) {
+				m = p.moves[explore.IntN(len(p.moves))]
+				if (m.kind == shift && st.canShift()) || (m.kind == reduce && st.canReduce()) ||
+					(m.kind == left && st.canLeft()) || (m.kind == right && st.canRight()) {
 					break
 				}
 			}
 		} else {
-			cl = p.best(st, scores, &c)
-			if cl < 0 {
+			best := p.bestMove(st, scores, &c)
+			if best < 0 {
 				return st, false
 			}
+			m = p.moves[best]
 		}
-		st.apply(p.decode(cl))
+		label := int32(-1)
+		if m.kind == left || m.kind == right {
+			a := &p.rels[m.kind-left]
+			if gl := c.label(m.kind); gl >= 0 && p.labelGroup[m.kind-left][gl] == m.group {
+				label = gl
+			} else {
+				// any relation of the group: the arc is not gold
+				for cl, grp := range a.group {
+					if grp == m.group {
+						label = a.label[cl]
+						break
+					}
+				}
+			}
+		}
+		st.apply(m.kind, label)
 	}
 	return st, true
 }
 
-func oracleParser(sents [][]model.Token) (*Parser, map[string]int32) {
+// oracleParser returns a parser without weights for the labels of sents.
+func oracleParser(t *testing.T, sents [][]model.Token) (*Parser, map[string]int32) {
 	set := map[string]bool{RootLabel: true}
 	for _, s := range sents {
 		for _, t := range s {
@@ -131,7 +153,15 @@ func oracleParser(sents [][]model.Token) (*Parser, map[string]int32) {
 	for i, l := range labels {
 		ids[l] = int32(i)
 	}
-	return &Parser{labels: labels, root: ids[RootLabel]}, ids
+	var golds []gold
+	for _, s := range sents {
+		golds = append(golds, newGold(s, ids))
+	}
+	p, err := trainingParser(labels, golds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, ids
 }
 
 // TestOracle checks the dynamic oracle: from the start, zero-cost moves
@@ -144,7 +174,7 @@ func TestOracle(t *testing.T) {
 			sents = append(sents, readTrees(t, p)...)
 		}
 	}
-	p, ids := oracleParser(sents)
+	p, ids := oracleParser(t, sents)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for si, s := range sents {
 		g := newGold(s, ids)
@@ -313,4 +343,119 @@ func TestConcurrentDefault(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestMoves checks the moves and relation classes built from gold trees:
+// every relation sits in the group groupOf gives it, and each group of a
+// move has a relation.
+func TestMoves(t *testing.T) {
+	sents := tiny(t)
+	p, _ := oracleParser(t, sents)
+	names := p.moveModel.Classes()
+	if names[0] != "SHIFT" || names[1] != "REDUCE" || len(names) != len(p.moves) {
+		t.Fatalf("moves %q", names)
+	}
+	for d, a := range p.rels {
+		_, groups, _ := parseMoves(names)
+		for c, id := range a.label {
+			if g := groups[d][a.group[c]]; g != groupOf(left+d, p.labels[id]) {
+				t.Errorf("%s arcs: %s in group %s", kindNames[left+d], p.labels[id], g)
+			}
+			if a.class[id] != int32(c) {
+				t.Errorf("class of %s: %d, want %d", p.labels[id], a.class[id], c)
+			}
+		}
+	}
+	for _, bad := range [][]string{
+		{"SHIFT", "REDUCE", "LEFT:x"},                 // no right arcs
+		{"SHIFT", "LEFT:x", "RIGHT:y"},                // no REDUCE
+		{"SHIFT", "REDUCE", "LEFT:x", "RIGHT:y", "X"}, // unknown move
+		{"SHIFT", "REDUCE", "LEFT:x", "LEFT:x", "RIGHT:y"},
+	} {
+		if _, _, err := parseMoves(bad); err == nil {
+			t.Errorf("moves %q accepted", bad)
+		}
+	}
+	ids := map[string]int32{"nsubj": 0, "obj": 1}
+	for _, bad := range [][]string{{"subj nsubj", "subj nsubj"}, {"subj nsubj", "zz obj"}, {"subj nsubj"}, {"subj"}, {"subj xcomp", "other obj"}} {
+		if _, err := newArcModel(bad, ids, []string{"subj", "other"}); err == nil {
+			t.Errorf("relation classes %q accepted", bad)
+		}
+	}
+}
+
+// TestSelectKeepsBestEpoch: with Select, Progress reports the score of
+// each epoch and Train returns the best epoch's model.
+func TestSelectKeepsBestEpoch(t *testing.T) {
+	sents := tiny(t)
+	dev := sents[:len(sents)/2]
+	// The share of dev words given their gold head.
+	score := func(p *Parser) float64 {
+		right, total := 0, 0
+		for _, s := range dev {
+			pred := make([]model.Token, len(s))
+			for i, tok := range s {
+				pred[i] = model.Token{Text: tok.Text, UPOS: tok.UPOS, XPOS: tok.XPOS}
+			}
+			p.Parse(pred)
+			for i := range s {
+				if pred[i].Head == s[i].Head {
+					right++
+				}
+				total++
+			}
+		}
+		return float64(right) / float64(total)
+	}
+	var epochs []Epoch
+	p, err := Train(sents, Epochs(4), Seed(2), MinUpdates(1), Select(score), Progress(func(e Epoch) { epochs = append(epochs, e) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(epochs) != 4 {
+		t.Fatalf("%d progress reports, want 4", len(epochs))
+	}
+	best := 0.0
+	for i, e := range epochs {
+		if e.Epoch != i+1 || e.Score <= 0 || e.Accuracy <= 0 {
+			t.Errorf("report %+v", e)
+		}
+		best = max(best, e.Score)
+	}
+	if got := score(p); got != best {
+		t.Errorf("returned model scores %.4f, best epoch %.4f", got, best)
+	}
+}
+
+// TestClusterChecksum: a parser trained with other clusters than the
+// embedded ones does not load; one trained without clusters does.
+func TestClusterChecksum(t *testing.T) {
+	sents := tiny(t)
+	var words [][]string
+	for _, s := range sents {
+		var ws []string
+		for _, tok := range s {
+			ws = append(ws, strings.ToLower(tok.Text))
+		}
+		words = append(words, ws)
+	}
+	own, err := cluster.Brown(words, cluster.Window(4), cluster.MinCount(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		cl   *cluster.Clusters
+		want string
+	}{{own, "other word clusters"}, {nil, ""}} {
+		p, err := Train(sents, Epochs(1), Clusters(tc.cl))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		p.WriteTo(&b)
+		_, err = Read(&b)
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("Read: %v, want %q", err, tc.want)
+		}
+	}
 }

@@ -80,15 +80,10 @@ const (
 func (s *state) canShift() bool  { return s.b < s.n }
 func (s *state) canReduce() bool { return len(s.stack) > 0 && s.head[s.top()] >= 0 }
 
-// canLeft: the root (b == n) only takes the root label, and only the root
-// takes it.
-func (s *state) canLeft(isRoot bool) bool {
-	return len(s.stack) > 0 && s.head[s.top()] < 0 && isRoot == (s.b == s.n)
-}
-
-func (s *state) canRight(isRoot bool) bool {
-	return len(s.stack) > 0 && s.b < s.n && !isRoot
-}
+// canLeft: a LEFT arc from the root (b == n) takes the root label, and
+// only such an arc takes it.
+func (s *state) canLeft() bool  { return len(s.stack) > 0 && s.head[s.top()] < 0 }
+func (s *state) canRight() bool { return len(s.stack) > 0 && s.b < s.n }
 
 func (s *state) apply(kind int, label int32) {
 	switch kind {

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/cluster"
 	"github.com/parleyhq/parley/internal/nlp/linear"
 )
 
@@ -14,12 +15,18 @@ import (
 type Option func(*options)
 
 type options struct {
-	epochs     int
-	seed       uint64
-	minWeight  float64
-	minUpdates int
-	explore    float64
-	progress   func(epoch int, accuracy float64)
+	epochs        int
+	seed          uint64
+	minWeight     float64
+	minUpdates    int
+	relMinUpdates int
+	explore       float64
+	clusters      *cluster.Clusters
+	noClusters    bool
+	selectBy      func(*Parser) float64
+	progress      func(Epoch)
+	// epochDone gets the trainers after each epoch.
+	epochDone func(epoch int, accuracy float64, t trainers) error
 }
 
 // Epochs sets the number of passes over the training data (default 15).
@@ -28,75 +35,151 @@ func Epochs(n int) Option { return func(o *options) { o.epochs = n } }
 // Seed sets the seed of shuffling and exploration (default 1).
 func Seed(s uint64) Option { return func(o *options) { o.seed = s } }
 
-// MinWeight drops averaged weights below w from the model (default 0.05),
-// see linear.MinWeight.
+// MinWeight drops averaged weights below w from the models (default
+// 0.05), see linear.MinWeight.
 func MinWeight(w float64) Option { return func(o *options) { o.minWeight = w } }
 
-// MinUpdates drops features updated fewer than n times during training
-// (default 5), see linear.MinUpdates. On EWT dev, 5 instead of 1 costs
-// 0.3 UAS and keeps a fifth of the features, which makes parsing faster.
+// MinUpdates drops the move model's features updated fewer than n times
+// during training (default 5), see linear.MinUpdates: a smaller model is
+// faster. On EWT dev, 5 instead of 1 cost the round-one parser 0.3 UAS and
+// kept a fifth of its features.
 func MinUpdates(n int) Option { return func(o *options) { o.minUpdates = n } }
+
+// RelMinUpdates is MinUpdates for the relation models (default 2), which
+// learn once per arc, not once per transition, and so lose more to
+// pruning: 1 instead of 5 gained 0.15 LAS on EWT dev.
+func RelMinUpdates(n int) Option { return func(o *options) { o.relMinUpdates = n } }
 
 // Explore sets how often, from the second epoch on, training follows a
 // wrong predicted transition instead of the best correct one (default 0.9),
 // so the model learns to recover from its own mistakes.
 func Explore(p float64) Option { return func(o *options) { o.explore = p } }
 
-// Progress is called after each epoch with the share of transitions the
-// learning model got right in that epoch.
-func Progress(fn func(epoch int, accuracy float64)) Option {
-	return func(o *options) { o.progress = fn }
+// Clusters sets the word clusters of the cluster features (default: the
+// embedded ones, cluster.Default); nil trains without cluster features.
+func Clusters(c *cluster.Clusters) Option {
+	return func(o *options) { o.clusters, o.noClusters = c, c == nil }
 }
+
+// Select scores the averaged model with score after each epoch (on
+// development data, say) and makes Train return the model of the
+// best-scoring epoch rather than the last one.
+func Select(score func(*Parser) float64) Option { return func(o *options) { o.selectBy = score } }
+
+// Epoch reports on one training epoch.
+type Epoch struct {
+	Epoch    int
+	Accuracy float64 // share of moves the learning model got right
+	Score    float64 // the Select score, if any
+}
+
+// Progress is called after each epoch.
+func Progress(fn func(Epoch)) Option { return func(o *options) { o.progress = fn } }
 
 // Train learns a parser from sentences whose tokens carry gold Head and
 // Deprel (and the tags the parser will see at run time: predicted ones for
 // realistic training). Non-projective trees are made projective by lifting
 // arcs, since arc-eager parsing only builds projective trees.
 func Train(sents [][]model.Token, opts ...Option) (*Parser, error) {
-	o := options{epochs: 15, seed: 1, minWeight: 0.05, minUpdates: 5, explore: 0.9}
+	o := options{epochs: 15, seed: 1, minWeight: 0.05, minUpdates: 5, relMinUpdates: 2, explore: 0.9}
 	for _, opt := range opts {
 		opt(&o)
+	}
+	if err := o.resolve(); err != nil {
+		return nil, err
+	}
+	var best *Parser
+	var bestScore float64
+	o.epochDone = func(epoch int, acc float64, t trainers) error {
+		e := Epoch{Epoch: epoch, Accuracy: acc}
+		if o.selectBy != nil {
+			p, err := t.parser(o)
+			if err != nil {
+				return err
+			}
+			if e.Score = o.selectBy(p); best == nil || e.Score > bestScore {
+				best, bestScore = p, e.Score
+			}
+		}
+		if o.progress != nil {
+			o.progress(e)
+		}
+		return nil
 	}
 	tr, err := train(sents, o)
 	if err != nil {
 		return nil, err
 	}
-	m, err := tr.Model(linear.MinWeight(o.minWeight), linear.MinUpdates(o.minUpdates))
-	if err != nil {
-		return nil, fmt.Errorf("train parser: %w", err)
+	if best != nil {
+		return best, nil
 	}
-	return newParser(m)
+	return tr.parser(o)
 }
 
-// train runs the perceptron over sents and returns the trainer.
-func train(sents [][]model.Token, o options) (*linear.Trainer, error) {
-	if o.epochs < 1 {
-		return nil, fmt.Errorf("train parser: epochs %d < 1", o.epochs)
+// resolve loads the default clusters unless told to go without.
+func (o *options) resolve() error {
+	if o.clusters == nil && !o.noClusters {
+		c, err := cluster.Default()
+		if err != nil {
+			return fmt.Errorf("train parser: %w", err)
+		}
+		o.clusters = c
 	}
+	return nil
+}
+
+// trainers are the kind and relation models being learnt.
+type trainers struct {
+	moves *linear.Trainer
+	rels  [2]*linear.Trainer
+}
+
+// parser returns the parser of the averaged weights.
+func (t trainers) parser(o options) (*Parser, error) {
+	var ms [3]*linear.Model
+	for i, tr := range []*linear.Trainer{t.moves, t.rels[0], t.rels[1]} {
+		mu := o.minUpdates
+		if i > 0 && o.relMinUpdates > 0 {
+			mu = o.relMinUpdates
+		}
+		m, err := tr.Model(linear.MinWeight(o.minWeight), linear.MinUpdates(mu))
+		if err != nil {
+			return nil, fmt.Errorf("train parser: %w", err)
+		}
+		ms[i] = m
+	}
+	p, err := newParser(ms[0], [2]*linear.Model{ms[1], ms[2]})
+	if err != nil {
+		return nil, err
+	}
+	p.clusters = o.clusters
+	return p, nil
+}
+
+// train runs the perceptron over sents and returns the trainers.
+func train(sents [][]model.Token, o options) (trainers, error) {
+	var tr trainers
+	if o.epochs < 1 {
+		return tr, fmt.Errorf("train parser: epochs %d < 1", o.epochs)
+	}
+
 	labelSet := map[string]bool{RootLabel: true}
 	for i, s := range sents {
 		if err := checkTree(s); err != nil {
-			return nil, fmt.Errorf("train parser: sentence %d: %w", i+1, err)
+			return tr, fmt.Errorf("train parser: sentence %d: %w", i+1, err)
 		}
 		for _, t := range s {
 			labelSet[t.Deprel] = true
 		}
 	}
 	if len(sents) == 0 {
-		return nil, errors.New("train parser: no training sentences")
+		return tr, errors.New("train parser: no training sentences")
 	}
 	labels := make([]string, 0, len(labelSet))
 	for l := range labelSet {
 		labels = append(labels, l)
 	}
 	slices.Sort(labels)
-	tr, err := linear.NewTrainer(classNames(labels))
-	if err != nil {
-		return nil, fmt.Errorf("train parser: %w", err)
-	}
-	// The parser built on the trainer's class layout decodes classes while
-	// training; its model is replaced by the averaged one at the end.
-	p := &Parser{labels: labels, root: int32(slices.Index(labels, RootLabel))}
 	labelID := map[string]int32{}
 	for i, l := range labels {
 		labelID[l] = int32(i)
@@ -105,6 +188,18 @@ func train(sents [][]model.Token, o options) (*linear.Trainer, error) {
 	for i, s := range sents {
 		golds[i] = newGold(s, labelID)
 	}
+	p, err := trainingParser(labels, golds)
+	if err != nil {
+		return tr, err
+	}
+	if tr.moves, err = linear.NewTrainer(p.moveModel.Classes()); err != nil {
+		return tr, fmt.Errorf("train parser: %w", err)
+	}
+	for d := range tr.rels {
+		if tr.rels[d], err = linear.NewTrainer(p.rels[d].m.Classes()); err != nil {
+			return tr, fmt.Errorf("train parser: %w", err)
+		}
+	}
 
 	rng := rand.New(rand.NewPCG(o.seed, 0x9a55e))
 	order := make([]int, len(sents))
@@ -112,42 +207,139 @@ func train(sents [][]model.Token, o options) (*linear.Trainer, error) {
 		order[i] = i
 	}
 	sc := new(scratch)
-	sc.sized(tr.NumClasses())
 	var c costs
 	for epoch := 1; epoch <= o.epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		right, total := 0, 0
+		// From the second epoch on, training follows its own mistakes
+		// with probability o.explore.
+		explore := func() bool { return epoch > 1 && rng.Float64() < o.explore }
+		good, total := 0, 0 // moves of zero cost
 		for _, si := range order {
 			g := &golds[si]
 			st := &sc.st
 			st.reset(len(sents[si]))
-			sc.ws.reset(sents[si])
+			sc.ws.reset(sents[si], o.clusters)
 			for !st.done() {
-				sc.feats = features(sc.feats[:0], st, &sc.ws)
-				tr.Score(sc.feats, sc.scores)
-				pred := p.best(st, sc.scores, nil)
+				if kind, label, ok := p.forced(st); ok {
+					st.apply(kind, label)
+					continue
+				}
+				sc.features()
+				sc.score(tr.moves, len(p.moves), sc.feats)
+				pred := p.bestMove(st, sc.scores, nil)
 				g.costs(st, &c)
 				total++
 				next := pred
-				if g.zeroCost(p, st, &c, pred) {
-					tr.Learn(sc.feats, pred, pred)
-					right++
+				if p.free(p.moves[pred], &c) {
+					tr.moves.Learn(sc.feats, pred, pred)
+					good++
 				} else {
 					// Projective gold trees always leave a zero-cost move.
-					best := p.best(st, sc.scores, &c)
-					tr.Learn(sc.feats, best, pred)
-					if epoch == 1 || rng.Float64() >= o.explore {
+					best := p.bestMove(st, sc.scores, &c)
+					tr.moves.Learn(sc.feats, best, pred)
+					if !explore() {
 						next = best
 					}
 				}
-				st.apply(p.decode(next))
+				// The relation of a gold arc is learnt wherever the arc
+				// can be made, whatever the move, over all relations of
+				// its direction.
+				for _, k := range []int{left, right} {
+					if gl := c.label(k); gl >= 0 && (k == right || st.canLeft()) {
+						a := &p.rels[k-left]
+						sc.score(tr.rels[k-left], len(a.label), sc.rfeats)
+						tr.rels[k-left].Learn(sc.rfeats, int(a.class[gl]), a.best(sc.scores, -1))
+					}
+				}
+				m := p.moves[next]
+				label := int32(-1)
+				if m.kind == left || m.kind == right {
+					a := &p.rels[m.kind-left]
+					sc.score(tr.rels[m.kind-left], len(a.label), sc.rfeats)
+					label = a.label[a.best(sc.scores, m.group)]
+					if gl := c.label(m.kind); gl >= 0 && gl != label && a.group[a.class[gl]] == m.group && !explore() {
+						label = gl
+					}
+				}
+				st.apply(m.kind, label)
 			}
 		}
-		if o.progress != nil {
-			o.progress(epoch, float64(right)/float64(max(total, 1)))
+		if o.epochDone != nil {
+			if err := o.epochDone(epoch, float64(good)/float64(max(total, 1)), tr); err != nil {
+				return tr, err
+			}
 		}
 	}
 	return tr, nil
+}
+
+// trainingParser returns a parser without weights whose moves and relation
+// classes are those the gold trees use: per direction, the relations of
+// its arcs and the groups that hold any.
+func trainingParser(labels []string, golds []gold) (*Parser, error) {
+	var seen [2]map[int32]bool
+	for d := range seen {
+		seen[d] = map[int32]bool{}
+	}
+	for _, g := range golds {
+		n := int32(len(g.head))
+		for i, h := range g.head {
+			if h == n {
+				continue // the root arc is forced, not predicted
+			}
+			d := 0
+			if h < int32(i) {
+				d = 1 // the head comes first: a RIGHT arc
+			}
+			seen[d][g.label[i]] = true
+		}
+	}
+	var relClasses [2][]string
+	var groups [2][]string
+	for d := range seen {
+		ids := make([]int32, 0, len(seen[d]))
+		for id := range seen[d] {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			g := groupOf(left+d, labels[id])
+			relClasses[d] = append(relClasses[d], relClass(g, labels[id]))
+			if !slices.Contains(groups[d], g) {
+				groups[d] = append(groups[d], g)
+			}
+		}
+		// Groups in the order of relGroups.
+		slices.SortFunc(groups[d], func(a, b string) int {
+			return groupRank(left+d, a) - groupRank(left+d, b)
+		})
+	}
+	moves := []string{"SHIFT", "REDUCE"}
+	for d, gs := range groups {
+		for _, g := range gs {
+			moves = append(moves, kindNames[left+d]+":"+g)
+		}
+	}
+	var ms [3]*linear.Model
+	for i, cs := range [][]string{moves, relClasses[0], relClasses[1]} {
+		t, err := linear.NewTrainer(cs)
+		if err != nil {
+			return nil, fmt.Errorf("train parser: %w", err)
+		}
+		if ms[i], err = t.Model(); err != nil {
+			return nil, fmt.Errorf("train parser: %w", err)
+		}
+	}
+	p, err := newParser(ms[0], [2]*linear.Model{ms[1], ms[2]})
+	if err != nil {
+		return nil, fmt.Errorf("train parser: %w", err)
+	}
+	if !slices.Equal(p.labels, labels) {
+		// Only labels never on an arc (an unused "root" below a word)
+		// can be missing; the ids must agree with the gold trees'.
+		return nil, errors.New("train parser: labels not seen on any arc")
+	}
+	return p, nil
 }
 
 // checkTree reports whether the heads of s form a tree with one root.
@@ -304,16 +496,24 @@ func (g *gold) costs(s *state, c *costs) {
 	}
 }
 
-// zeroCost reports whether class cl costs nothing under c.
-func (g *gold) zeroCost(p *Parser, s *state, c *costs, cl int) bool {
-	kind, label := p.decode(cl)
-	switch kind {
+// of is the cost of transition kind k.
+func (c *costs) of(k int) int {
+	switch k {
 	case shift:
-		return c.shift == 0
+		return c.shift
 	case reduce:
-		return c.reduce == 0
+		return c.reduce
 	case left:
-		return c.left == 0 && (c.leftLabel < 0 || c.leftLabel == label || s.b == s.n)
+		return c.left
 	}
-	return c.right == 0 && (c.rightLabel < 0 || c.rightLabel == label)
+	return c.right
+}
+
+// label is the gold relation of the arc of kind k (left or right) from the
+// state of c, or -1 when that arc is not in the gold tree.
+func (c *costs) label(k int) int32 {
+	if k == left {
+		return c.leftLabel
+	}
+	return c.rightLabel
 }

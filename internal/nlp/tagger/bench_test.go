@@ -7,7 +7,7 @@ import (
 	"github.com/parleyhq/parley/internal/nlp/nlptest"
 )
 
-// BenchmarkTag tags Wikinews sentences (split by nlptest.Split) one per
+// BenchmarkTag tags Wikinews sentences (split by tokenize.Sentences) one per
 // iteration; run with -cpu 1 for the one-core rate.
 func BenchmarkTag(b *testing.B) {
 	tg, err := Default()

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parleyhq/parley/internal/nlp/cluster"
 	"github.com/parleyhq/parley/internal/nlp/linear"
 )
 
@@ -15,10 +16,20 @@ type word struct {
 	ambLower                uint64 // ambiguity class of the lowercased form
 	lastPart                uint64 // last part of a hyphenated word
 	cap                     uint64 // 1 if the word starts with an upper-case letter
+	only                    int32  // the class of a frequent unambiguous form, else -1
 
 	pre [3]uint64
 	suf [5]uint64
+	clu [len(cluPrefixes)]uint64 // prefixes of the word's cluster path
 }
+
+// cluPrefixes are the lengths of the cluster path prefixes used as
+// features: short ones are coarse word classes, the whole path (0) the
+// finest.
+var cluPrefixes = [...]int{4, 6, 10, 0}
+
+// noCluster stands for the path of a word without one.
+var noCluster = linear.HashString("-NOCLU-")
 
 // pad marks positions before the start and after the end of a sentence.
 const pad = 2
@@ -30,22 +41,25 @@ var (
 
 func padWord(s string) word {
 	h := linear.HashString(s)
-	return word{form: h, lower: h, shape: h, amb: h, ambLower: h, lastPart: h, cap: 2,
-		pre: [3]uint64{h, h, h}, suf: [5]uint64{h, h, h, h, h}}
+	return word{form: h, lower: h, shape: h, amb: h, ambLower: h, lastPart: h, cap: 2, only: -1,
+		pre: [3]uint64{h, h, h}, suf: [5]uint64{h, h, h, h, h}, clu: [4]uint64{h, h, h, h}}
 }
 
-// analyse fills w for the token text s.
-func (lx lexicon) analyse(s string) word {
+// analyse fills w for the token text s; cl may be nil.
+func (lx lexicon) analyse(s string, cl *cluster.Clusters) word {
 	lower := strings.ToLower(s)
 	w := word{form: linear.HashString(s), lower: linear.HashString(lower), shape: linear.HashString(shape(s))}
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) {
 		w.cap = 1
 	}
-	if e, ok := lx.lookup(s, lower); ok {
-		w.amb = e.amb
+	// The exact form's ambiguity class, else the lowercased form's.
+	w.only = -1
+	el, okl := lx["\x00"+lower]
+	if okl {
+		w.amb, w.ambLower = el.amb, el.amb
 	}
-	if e, ok := lx["\x00"+lower]; ok {
-		w.ambLower = e.amb
+	if e, ok := lx[s]; ok {
+		w.amb, w.only = e.amb, e.only
 	}
 	if i := strings.LastIndexByte(lower, '-'); i >= 0 {
 		w.lastPart = linear.HashString(lower[i+1:])
@@ -55,6 +69,19 @@ func (lx lexicon) analyse(s string) word {
 	}
 	for n := 1; n <= len(w.suf); n++ {
 		w.suf[n-1] = linear.HashString(suffix(lower, n))
+	}
+	if cl != nil {
+		path := cl.Path(lower)
+		for i, n := range cluPrefixes {
+			switch {
+			case path == "":
+				w.clu[i] = noCluster
+			case n == 0 || n > len(path):
+				w.clu[i] = linear.HashString(path)
+			default:
+				w.clu[i] = linear.HashString(path[:n])
+			}
+		}
 	}
 	return w
 }
@@ -158,6 +185,13 @@ const (
 	fFirstCurAmb
 	fCapContext
 	fCapLower
+	fClu4
+	fClu6
+	fClu10
+	fClu
+	fCluM1
+	fCluP1
+	fPrevClu6
 )
 
 // features appends the features of position i of ws (which is padded with
@@ -219,6 +253,17 @@ func features(buf []linear.Feature, ws []word, i int, prevTag, prev2Tag int32, f
 		T(fCapContext).Int(ws[i-1].cap).Int(w.cap).Int(ws[i+1].cap),
 		T(fCapLower).Int(ws[i-1].cap).Int(w.lower),
 	)
+	if w.clu[3] != 0 { // clusters in use
+		buf = append(buf,
+			T(fClu4).Int(w.clu[0]),
+			T(fClu6).Int(w.clu[1]),
+			T(fClu10).Int(w.clu[2]),
+			T(fClu).Int(w.clu[3]),
+			T(fCluM1).Int(ws[i-1].clu[3]),
+			T(fCluP1).Int(ws[i+1].clu[3]),
+			T(fPrevClu6).Int(prev).Int(w.clu[1]),
+		)
+	}
 	return buf
 }
 

@@ -11,12 +11,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/cluster"
 	"github.com/parleyhq/parley/internal/nlp/linear"
 )
 
@@ -35,6 +37,10 @@ type Tagger struct {
 	first, second *linear.Model
 	upos, xpos    []string // per class id
 	lex           lexicon
+	clusters      *cluster.Clusters // nil: no cluster features
+	// sure is the first-pass score margin above which the second pass
+	// keeps the first pass's tag without scoring.
+	sure float32
 }
 
 // Default returns the embedded tagger, loaded once.
@@ -57,14 +63,6 @@ type lexEntry struct {
 // to entries.
 type lexicon map[string]*lexEntry
 
-func (lx lexicon) lookup(form, lower string) (*lexEntry, bool) {
-	if e, ok := lx[form]; ok {
-		return e, true
-	}
-	e, ok := lx["\x00"+lower]
-	return e, ok
-}
-
 func ambHash(classes []int32) uint64 {
 	f := linear.Template(1 << 20)
 	for _, c := range classes {
@@ -83,19 +81,25 @@ type scratch struct {
 	scores     []float32
 	firstPass  []int32 // padded like words
 	secondPass []int32
+	margin     []float32 // per word: first-pass margin of the best class
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// prepare analyses toks and sizes the buffers for n classes.
-func (s *scratch) prepare(lx lexicon, toks []model.Token, n int) {
-	s.words = lx.words(s.words[:0], toks)
+// prepare analyses toks and sizes the buffers for n classes; cl may be
+// nil.
+func (s *scratch) prepare(lx lexicon, cl *cluster.Clusters, toks []model.Token, n int) {
+	s.words = lx.words(s.words[:0], toks, cl)
 	if cap(s.scores) < n {
 		s.scores = make([]float32, n)
 	}
 	s.scores = s.scores[:n]
 	s.firstPass = fill(s.firstPass, len(s.words), -1)
 	s.secondPass = fill(s.secondPass, len(s.words), -1)
+	if cap(s.margin) < len(toks) {
+		s.margin = make([]float32, len(toks))
+	}
+	s.margin = s.margin[:len(toks)]
 }
 
 func fill(x []int32, n int, v int32) []int32 {
@@ -116,12 +120,12 @@ func (t *Tagger) Tag(toks []model.Token) {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	s.prepare(t.lex, toks, t.first.NumClasses())
+	s.prepare(t.lex, t.clusters, toks, t.first.NumClasses())
 	out := s.firstPass
-	s.pass(t.first, t.lex, toks, nil, out, nil)
+	s.pass(t.first, toks, nil, out, nil, 0)
 	if t.second != nil {
 		out = s.secondPass
-		s.pass(t.second, t.lex, toks, s.firstPass, out, nil)
+		s.pass(t.second, toks, s.firstPass, out, nil, t.sure)
 	}
 	for i := range toks {
 		c := out[i+pad]
@@ -130,12 +134,12 @@ func (t *Tagger) Tag(toks []model.Token) {
 }
 
 // words fills ws with the padded analyses of toks.
-func (lx lexicon) words(ws []word, toks []model.Token) []word {
+func (lx lexicon) words(ws []word, toks []model.Token, cl *cluster.Clusters) []word {
 	for range pad {
 		ws = append(ws, startWord)
 	}
 	for i := range toks {
-		ws = append(ws, lx.analyse(toks[i].Text))
+		ws = append(ws, lx.analyse(toks[i].Text, cl))
 	}
 	for range pad {
 		ws = append(ws, endWord)
@@ -145,21 +149,34 @@ func (lx lexicon) words(ws []word, toks []model.Token) []word {
 
 // pass tags toks left to right with sc, writing classes to out (padded like
 // s.words). first is the first pass's output in the second pass, else nil.
-// Frequent unambiguous words take their one class without scoring. When
-// learn is not nil it gets the features and prediction of every scored word.
-func (s *scratch) pass(sc linear.Scorer, lx lexicon, toks []model.Token, first, out []int32, learn func(feats []linear.Feature, i int, guess int32)) {
+// Frequent unambiguous words take their one class without scoring, and so
+// do, in the second pass, words whose first-pass margin is at least sure.
+// The first pass records the margins. When learn is not nil it gets the
+// features and prediction of every scored word.
+func (s *scratch) pass(sc linear.Scorer, toks []model.Token, first, out []int32, learn func(feats []linear.Feature, i int, guess int32), sure float32) {
 	var prev, prev2 int32 = -1, -1
 	for i := range toks {
 		var c int32
-		if e, ok := lx[toks[i].Text]; ok && e.only >= 0 {
-			c = e.only
+		if only := s.words[i+pad].only; only >= 0 {
+			c = only
+			if first == nil {
+				s.margin[i] = float32(math.Inf(1))
+			}
+		} else if first != nil && learn == nil && s.margin[i] >= sure {
+			c = first[i+pad]
 		} else {
 			s.feats = features(s.feats[:0], s.words, i+pad, prev, prev2, first)
 			sc.Score(s.feats, s.scores)
+			best, second := float32(math.Inf(-1)), float32(math.Inf(-1))
 			for k, v := range s.scores {
-				if v > s.scores[c] {
-					c = int32(k)
+				if v > best {
+					c, best, second = int32(k), v, best
+				} else if v > second {
+					second = v
 				}
+			}
+			if first == nil {
+				s.margin[i] = best - second
 			}
 			if learn != nil {
 				learn(s.feats, i, c)
@@ -170,9 +187,11 @@ func (s *scratch) pass(sc linear.Scorer, lx lexicon, toks []model.Token, first, 
 	}
 }
 
-const magic = "PLYTAG1\n"
+const magic = "PLYTAG2\n"
 
-// WriteTo writes the tagger: magic, lexicon, then the linear model.
+// WriteTo writes the tagger: magic, lexicon, pass count, the second pass's
+// margin (float32 bits), the checksum of its word clusters (0: none), then
+// the linear models.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	var b bytes.Buffer
 	b.WriteString(magic)
@@ -199,6 +218,12 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		passes = 2
 	}
 	uv(passes)
+	uv(uint64(math.Float32bits(t.sure)))
+	var sum uint64
+	if t.clusters != nil {
+		sum = t.clusters.Sum()
+	}
+	uv(sum)
 	total, err := w.Write(b.Bytes())
 	if err != nil {
 		return int64(total), err
@@ -294,6 +319,22 @@ func Read(r io.Reader) (*Tagger, error) {
 	if passes == 0 {
 		return nil, errors.New("tagger model: no passes")
 	}
+	sb, err := uv("margin", math.MaxUint32)
+	if err != nil {
+		return nil, err
+	}
+	sure := math.Float32frombits(uint32(sb))
+	if math.IsNaN(float64(sure)) || sure < 0 {
+		return nil, fmt.Errorf("tagger model: bad margin %v", sure)
+	}
+	sum, err := uv("cluster checksum", math.MaxUint64)
+	if err != nil {
+		return nil, err
+	}
+	cl, err := cluster.ForSum(sum)
+	if err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
+	}
 	var ms []*linear.Model
 	for range passes {
 		m, err := linear.ReadModel(br)
@@ -323,11 +364,11 @@ func Read(r io.Reader) (*Tagger, error) {
 	if len(ms) == 2 {
 		second = ms[1]
 	}
-	return newTagger(m, second, lex)
+	return newTagger(m, second, lex, sure, cl)
 }
 
-func newTagger(first, second *linear.Model, lex lexicon) (*Tagger, error) {
-	t := &Tagger{first: first, second: second, lex: lex}
+func newTagger(first, second *linear.Model, lex lexicon, sure float32, cl *cluster.Clusters) (*Tagger, error) {
+	t := &Tagger{first: first, second: second, lex: lex, sure: sure, clusters: cl}
 	for _, c := range first.Classes() {
 		u, x, ok := strings.Cut(c, "|")
 		if !ok {

@@ -2,10 +2,13 @@ package tagger
 
 import (
 	"bytes"
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/cluster"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
 )
 
@@ -172,4 +175,86 @@ func FuzzRead(f *testing.F) {
 		}
 		tg.Tag([]model.Token{{Text: "a"}, {Text: "b"}})
 	})
+}
+
+// TestSecondPassRescoresUnsure checks the margin that gates the second
+// pass: trained with folds it is finite; at 0 the second pass keeps every
+// first-pass tag, and at +Inf it rescores every word as in training.
+func TestSecondPassRescoresUnsure(t *testing.T) {
+	sents := tiny(t)
+	tg, err := Train(sents, Epochs(3), Folds(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tg.second == nil || math.IsInf(float64(tg.sure), 0) || tg.sure < 0 {
+		t.Fatalf("second pass %v, margin %v", tg.second != nil, tg.sure)
+	}
+	first := *tg
+	first.second = nil
+	never := *tg
+	never.sure = 0
+	always := *tg
+	always.sure = float32(math.Inf(1))
+	differ := false
+	for _, s := range sents {
+		// Reversed, the sentences are unlike the training data, so that
+		// the passes disagree somewhere.
+		s = slices.Clone(s)
+		slices.Reverse(s)
+		a, b, c := untagged(s), untagged(s), untagged(s)
+		first.Tag(a)
+		never.Tag(b)
+		always.Tag(c)
+		if !slices.Equal(a, b) {
+			t.Fatalf("margin 0 changed first-pass tags: %v vs %v", a, b)
+		}
+		differ = differ || !slices.Equal(a, c)
+	}
+	if !differ {
+		t.Error("rescoring every word never changed a tag; the second pass seems unused")
+	}
+}
+
+// TestClusters checks that cluster features are used and that a model
+// records its clusters: one trained with other clusters than the embedded
+// ones does not load, one trained without any does.
+func TestClusters(t *testing.T) {
+	sents := tiny(t)
+	var words [][]string
+	for _, s := range sents {
+		var ws []string
+		for _, tok := range s {
+			ws = append(ws, strings.ToLower(tok.Text))
+		}
+		words = append(words, ws)
+	}
+	own, err := cluster.Brown(words, cluster.Window(4), cluster.MinCount(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		cl   *cluster.Clusters
+		want string
+	}{
+		{"own clusters", own, "other word clusters"},
+		{"no clusters", nil, ""},
+	} {
+		tg, err := Train(sents, Epochs(2), Folds(0), Clusters(tc.cl))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := new(scratch)
+		s.prepare(tg.lex, tg.clusters, sents[0], tg.first.NumClasses())
+		feats := features(nil, s.words, pad, -1, -1, nil)
+		if n := len(feats); (tc.cl != nil) != (n > 37) {
+			t.Errorf("%s: %d features", tc.name, n)
+		}
+		var b bytes.Buffer
+		tg.WriteTo(&b)
+		_, err = Read(&b)
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("%s: Read: %v, want %q", tc.name, err, tc.want)
+		}
+	}
 }

@@ -3,11 +3,13 @@ package tagger
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
 
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/cluster"
 	"github.com/parleyhq/parley/internal/nlp/linear"
 )
 
@@ -20,6 +22,8 @@ type options struct {
 	minWeight  float64
 	minUpdates int
 	folds      int
+	clusters   *cluster.Clusters
+	noClusters bool
 	progress   func(stage string, epoch int, accuracy float64)
 }
 
@@ -41,6 +45,12 @@ func MinUpdates(n int) Option { return func(o *options) { o.minUpdates = n } }
 // learns from (default 4); 0 trains a one-pass tagger.
 func Folds(n int) Option { return func(o *options) { o.folds = n } }
 
+// Clusters sets the word clusters of the cluster features (default: the
+// embedded ones, cluster.Default); nil trains without cluster features.
+func Clusters(c *cluster.Clusters) Option {
+	return func(o *options) { o.clusters, o.noClusters = c, c == nil }
+}
+
 // Progress is called after each epoch with the stage ("first", "fold 1"...,
 // "second") and the training accuracy of that epoch (of the model as it
 // learns, not of the averaged one).
@@ -59,6 +69,12 @@ const (
 	onlyMinShare = 0.997
 )
 
+// rescoreShare is the share of the scored words, the least sure of the
+// first pass, that the second pass rescores. On EWT dev, rescoring the 7%
+// least sure words was as accurate as rescoring all of them, for half the
+// tagging time; 15% leaves a margin.
+const rescoreShare = 0.15
+
 // Train learns a tagger from sentences whose tokens carry gold UPOS and
 // XPOS. The result depends only on the data and the options.
 //
@@ -74,6 +90,13 @@ func Train(sents [][]model.Token, opts ...Option) (*Tagger, error) {
 	}
 	if o.epochs < 1 {
 		return nil, fmt.Errorf("train tagger: epochs %d < 1", o.epochs)
+	}
+	if o.clusters == nil && !o.noClusters {
+		c, err := cluster.Default()
+		if err != nil {
+			return nil, fmt.Errorf("train tagger: %w", err)
+		}
+		o.clusters = c
 	}
 	if o.folds == 1 || o.folds < 0 || (o.folds > 0 && o.folds > len(sents)) {
 		return nil, fmt.Errorf("train tagger: %d folds for %d sentences", o.folds, len(sents))
@@ -112,8 +135,9 @@ func Train(sents [][]model.Token, opts ...Option) (*Tagger, error) {
 		return nil, err
 	}
 	if o.folds == 0 {
-		return newTagger(first, nil, lex)
+		return newTagger(first, nil, lex, 0, o.clusters)
 	}
+	var margins []float32 // of the scored held-out words
 	for f := range o.folds {
 		var train []example
 		for i, e := range data {
@@ -128,16 +152,27 @@ func Train(sents [][]model.Token, opts ...Option) (*Tagger, error) {
 		}
 		s := new(scratch)
 		for i := f; i < len(data); i += o.folds {
-			s.prepare(flex, data[i].toks, len(classes))
-			s.pass(m, flex, data[i].toks, nil, s.firstPass, nil)
+			s.prepare(flex, o.clusters, data[i].toks, len(classes))
+			s.pass(m, data[i].toks, nil, s.firstPass, nil, 0)
 			data[i].first = slices.Clone(s.firstPass)
+			for _, m := range s.margin {
+				if !math.IsInf(float64(m), 1) {
+					margins = append(margins, m)
+				}
+			}
 		}
 	}
 	second, err := trainPass(data, classes, lex, "second", o)
 	if err != nil {
 		return nil, err
 	}
-	return newTagger(first, second, lex)
+	// The second pass rescores the least sure words only.
+	slices.Sort(margins)
+	sure := float32(math.Inf(1))
+	if k := int(math.Ceil(rescoreShare * float64(len(margins)))); k < len(margins) {
+		sure = margins[k]
+	}
+	return newTagger(first, second, lex, sure, o.clusters)
 }
 
 // example is a training sentence with its gold classes and, for the second
@@ -171,9 +206,9 @@ func trainPass(data []example, classes []string, lex lexicon, stage string, o op
 		right, total = 0, 0
 		for _, si := range order {
 			e := &data[si]
-			s.prepare(lex, e.toks, len(classes))
+			s.prepare(lex, o.clusters, e.toks, len(classes))
 			gold = e.gold
-			s.pass(tr, lex, e.toks, e.first, s.secondPass, learn)
+			s.pass(tr, e.toks, e.first, s.secondPass, learn, 0)
 			for i, g := range e.gold {
 				if s.secondPass[i+pad] == g {
 					right++
