@@ -175,6 +175,8 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 		sp := d.tok(r).Span
 		return sp.Start >= q.s && sp.End <= q.e
 	}
+	var according attribution
+	foundAccording := false
 	for _, si := range d.sentencesOver(q.s, q.e) {
 		toks := d.sents[si].Tokens
 		for ti := range toks {
@@ -200,8 +202,11 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 				continue
 			}
 			if c, ok := d.child(r, "case"); ok && d.lower(c) == "according" {
-				if m, ok := sc.tokenMention(r, r); ok {
-					return attribution{m: m, cue: "according to", via: viaAccording}, true
+				// "According to the BBC, a spokesman said; "..."": a
+				// report verb on the quote names the speaker, the source
+				// only when there is none.
+				if m, ok := sc.tokenMention(r, r); ok && !foundAccording {
+					according, foundAccording = attribution{m: m, cue: "according to", via: viaAccording}, true
 				}
 			}
 			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] {
@@ -214,7 +219,7 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 			}
 		}
 	}
-	return attribution{}, false
+	return according, foundAccording
 }
 
 // fromGovernor climbs from h, the outside governor of quote token r, to a
@@ -521,9 +526,11 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 		}
 	}
 	m, _, ok := sc.mentionRight(from, limit)
-	if !ok || m.from > head || head >= m.to {
+	if (!ok || m.from > head || head >= m.to) && !(ok && m.kind == mName && sc.prepBetween(m.from, head)) {
 		// The phrase reader stopped before the head ("His wife Mary"):
-		// read from the head.
+		// read from the head, unless a preposition parts them ("Ryan
+		// Cloutier of the Harvard–Smithsonian Center" with the parse's
+		// head on "Center": the name is the speaker).
 		m, _, ok = sc.mentionRight(head, limit)
 	}
 	if !ok {
@@ -536,6 +543,16 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 	}
 	m.around = sc.items2(toks[lo].Span.Start, toks[hi].Span.End)
 	return m, true
+}
+
+// prepBetween: a preposition among items [from, to).
+func (sc *scan) prepBetween(from, to int) bool {
+	for k := from; k < to && k < len(sc.items); k++ {
+		if sc.items[k].upos == "ADP" {
+			return true
+		}
+	}
+	return false
 }
 
 // itemRange maps the byte range [s, e) to the scanner's word items covering
