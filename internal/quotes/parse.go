@@ -285,7 +285,18 @@ func (d *deps) hypothetical(v tokRef) bool {
 		}
 	}
 	// "if you have a copy and your friend says "..."": the if-clause's
-	// conjunct.
+	// conjunct, parsed as a conjunct of the if-clause or as the main verb
+	// with the if-clause and "and" before it.
+	if cc, ok := d.child(v, "cc"); ok && cc.t < v.t {
+		for _, c := range d.kids[v.s][v.t] {
+			a := tokRef{v.s, c}
+			if c < cc.t && d.tok(a).Deprel == "advcl" {
+				if m, ok := d.child(a, "mark"); ok && (d.lower(m) == "if" || d.lower(m) == "unless") {
+					return true
+				}
+			}
+		}
+	}
 	if d.tok(v).Deprel == "conj" {
 		if h, ok := d.head(v); ok {
 			if m, ok := d.child(h, "mark"); ok && (d.lower(m) == "if" || d.lower(m) == "unless") {
@@ -423,7 +434,20 @@ func (sc *scan) subjectMention(r, v tokRef) (mention, bool) {
 			return m, true
 		}
 	}
-	return sc.tokenMention(r, v)
+	m, ok := sc.tokenMention(r, v)
+	// "Lead author Daniel Paluh, a Ph.D. candidate at the University of
+	// Florida, said" with the description as the subject: the name it
+	// describes speaks, as in the scanner.
+	closed := toks[hi].Text == "," || hi+1 < v.t && toks[hi+1].Text == ","
+	if ok && m.kind == mNominal && lo > 0 && toks[lo-1].Text == "," && closed && vi >= 0 {
+		if from, _ := sc.itemRange(toks[lo].Span.Start, toks[lo].Span.End); from >= 0 {
+			if n, ok := sc.nameBeforeCommas(from, sc.sents[sc.sentOf(vi)][0]); ok {
+				n.title, n.to, n.around = m.desc, m.to, m.around
+				return n, true
+			}
+		}
+	}
+	return m, ok
 }
 
 // holdsHead: mention m covers the subject token r or a name under it
