@@ -434,6 +434,19 @@ func (sc *scan) subjectMention(r, v tokRef) (mention, bool) {
 			return m, true
 		}
 	}
+	// "The secretary general of CEI (Italian Episcopal Conference), Nunzio
+	// Galantino, has called": a common-noun subject with a person's name
+	// in apposition; the name speaks.
+	if toks[r.t].UPOS == "NOUN" {
+		for _, c := range d.kids[r.s][r.t] {
+			a := tokRef{r.s, c}
+			if c > r.t && toks[c].Deprel == "appos" && toks[c].UPOS == "PROPN" && c > 0 && toks[c-1].Text == "," {
+				if n, ok := sc.tokenMention(a, v); ok && n.kind == mName && !n.org {
+					return n, true
+				}
+			}
+		}
+	}
 	m, ok := sc.tokenMention(r, v)
 	// "Lead author Daniel Paluh, a Ph.D. candidate at the University of
 	// Florida, said" with the description as the subject: the name it
