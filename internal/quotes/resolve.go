@@ -494,7 +494,12 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 			if im.sent < si-5 {
 				break
 			}
-			if im.m.org || ix.sc.orgEntity(im.m) {
+			// A lone word no full name in the document ends with, nor a
+			// first name, names no person (news introduces people by full
+			// name), whatever the entity tagger says ("Hasbro").
+			first := strings.ToLower(im.m.name)
+			lone := !ix.strong(im.m) && !femaleNames[first] && !maleNames[first]
+			if im.m.org || ix.sc.orgEntity(im.m) || lone {
 				return im.m, true
 			}
 		}
