@@ -96,7 +96,11 @@ func (d *deps) nearest(r tokRef, rel string) (tokRef, bool) {
 // on the complement ("was announced to be a "pandemic" by the WHO").
 func (d *deps) agent(v tokRef) (tokRef, bool) {
 	if a, ok := d.child(v, "obl:agent"); ok {
-		return a, true
+		// Only "by X" is an agent: the parse also labels "published in
+		// the Journal" so.
+		if cs, ok := d.child(a, "case"); !ok || d.lower(cs) == "by" {
+			return a, true
+		}
 	}
 	if x, ok := d.child(v, "xcomp"); ok {
 		for _, c := range d.kids[x.s][x.t] {
