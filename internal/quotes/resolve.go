@@ -482,6 +482,9 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 			mods = append(mods, w)
 		}
 	}
+	if familyRoles[head] {
+		return ix.familyMember(m, nounGender[head])
+	}
 	// "the company said": the latest organisation named in the five
 	// sentences before.
 	if orgHeads[head] {
@@ -524,6 +527,53 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		return best, true
 	}
 	return mention{}, false
+}
+
+// familyRoles are the gendered family nouns that name a member of a family
+// the article names ("The father said" after "David and Louise Turpin").
+var familyRoles = set(`father mother husband wife`)
+
+// familyMember resolves a family role of gender g to the one person of that
+// gender, named before m, whose surname another named person shares: a
+// family. Two such candidates, or none, leave the role unnamed.
+func (ix *docIndex) familyMember(m mention, g string) (mention, bool) {
+	bySurname := map[string]map[string]bool{} // surname -> full keys
+	for k, im := range ix.mentions {
+		if im.m.from >= m.from || im.m.kind != mName || im.m.org {
+			continue
+		}
+		if full, ok := strings.CutPrefix(ix.ckeys[k], "p "); ok {
+			if f := strings.Fields(full); len(f) >= 2 {
+				sn := f[len(f)-1]
+				if bySurname[sn] == nil {
+					bySurname[sn] = map[string]bool{}
+				}
+				bySurname[sn][full] = true
+			}
+		}
+	}
+	var found mention
+	key := ""
+	for k, im := range ix.mentions {
+		if im.m.from >= m.from || im.m.kind != mName || im.m.org {
+			continue
+		}
+		full, ok := strings.CutPrefix(ix.ckeys[k], "p ")
+		// The first name first: in a family the surname's pronoun votes
+		// mix its members.
+		if mg := nameGender(full); !ok || mg != g && (mg != "" || ix.genderOf(im.m) != g) {
+			continue
+		}
+		f := strings.Fields(full)
+		if len(f) < 2 || len(bySurname[f[len(f)-1]]) < 2 {
+			continue
+		}
+		if key != "" && key != full {
+			return mention{}, false // two candidates
+		}
+		found, key = im.m, full
+	}
+	return found, key != ""
 }
 
 // orgHeads are the generic nouns for an organisation named before.
