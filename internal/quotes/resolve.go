@@ -79,8 +79,43 @@ func (ix *docIndex) turnSpeaker(p mention) (mention, bool) {
 				return ix.turns[j].m, true
 			}
 		}
+		return ix.introSubject()
 	}
 	return mention{}, false
+}
+
+// introSubject is the interviewee of a transcript whose answers carry no
+// heading: the person the introduction (before the first heading) names at
+// least three times and twice as often as anyone else.
+func (ix *docIndex) introSubject() (mention, bool) {
+	n := map[string]int{}
+	first := map[string]mention{}
+	for k, im := range ix.mentions {
+		if im.m.from >= ix.turns[0].at {
+			break
+		}
+		if key, ok := strings.CutPrefix(ix.ckeys[k], "p "); ok && im.m.kind == mName && !im.m.org {
+			if n[key] == 0 {
+				first[key] = im.m
+			}
+			n[key]++
+		}
+	}
+	best, second := "", 0
+	for key, c := range n {
+		if best == "" || c > n[best] || c == n[best] && key < best {
+			if best != "" {
+				second = max(second, n[best])
+			}
+			best = key
+		} else {
+			second = max(second, c)
+		}
+	}
+	if best == "" || n[best] < 3 || n[best] < 2*second {
+		return mention{}, false
+	}
+	return first[best], true
 }
 
 // match is Match with the key tokens of each name computed once.
