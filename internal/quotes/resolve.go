@@ -136,6 +136,7 @@ type indexed struct {
 	m       mention
 	sent    int
 	subject bool // not inside a prepositional phrase or possessive
+	fronted bool // a person in a sentence-opening "For X,"
 }
 
 // prepositions that make a following name a non-subject.
@@ -164,7 +165,10 @@ func (sc *scan) index() *docIndex {
 			if !ok || end <= i {
 				continue
 			}
-			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: sc.subjectLike(i)})
+			// "For Kevin Allton, a USI instructor, Warhol was a legend.
+			// He said": the fronted person is the topic.
+			fronted := i == s[0]+1 && sc.items[s[0]].low == "for" && m.kind == mName && !m.org
+			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: sc.subjectLike(i), fronted: fronted})
 			if m.kind == mName {
 				if !m.org {
 					ix.reg.Add(m.name)
@@ -447,6 +451,13 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				continue
 			}
 			r := 0
+			if im.fronted && s < si {
+				// the topic of an earlier sentence outranks its subject
+				if ranked[0] == nil || ranked[0].m.from > im.m.from {
+					ranked[0] = im
+				}
+				continue
+			}
 			if !im.subject {
 				if s == si {
 					continue // "Speaking to Martin Smith, he said": not him
