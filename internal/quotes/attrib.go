@@ -1157,6 +1157,19 @@ func (sc *scan) onlyPerson(ss, se int) (mention, bool) {
 		}
 		k = end - 1
 	}
+	if n == 0 {
+		// "Why did she so badly want to attend? "It's Warhol."": the one
+		// person, by a subject pronoun, of a sentence that names no one.
+		for k := ss; k < se; k++ {
+			w := sc.items[k]
+			if g := pronouns[w.low]; w.kind == itWord && g != "" && thirdPerson(w.low) && sc.subjectLike(k) {
+				if n > 0 && g != found.gender {
+					return mention{}, false
+				}
+				found, n = mention{from: k, to: k + 1, kind: mPronoun, gender: g}, 1
+			}
+		}
+	}
 	return found, n == 1
 }
 
