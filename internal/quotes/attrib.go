@@ -1077,7 +1077,8 @@ func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, boo
 			if a, ok := prev[k]; ok {
 				// ""...," Professor Eastman said." then a paragraph that
 				// is only a quote: he goes on.
-				if !samePara && !sc.endsWithQuote(si-1) && a.via != viaPost {
+				// A colon ending the sentence before introduces the quote.
+				if !samePara && !sc.endsWithQuote(si-1) && a.via != viaPost && !sc.isPunct(pe-1, ":") {
 					return attribution{}, false
 				}
 				return attribution{m: a.m, cue: a.cue, via: viaCont}, true
