@@ -422,6 +422,11 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 	}
 	c := end
 	for c < se && adverbs[sc.items[c].low] && sc.items[c].kind == itWord {
+		// ""...", people will say": speech that has not happened ("would"
+		// also narrates: "Smith would later say").
+		if w := sc.items[c].low; w != "would" && hypotheticalModals[w] {
+			return attribution{}, false
+		}
 		c++
 	}
 	cw, ok := sc.word(c)
