@@ -307,7 +307,7 @@ func (sc *scan) isNaming(qi, ss int) bool {
 	// short title-case quote inside a sentence is a name, not speech,
 	// unless someone's words describe something with it ("referred to the
 	// vote as "The Impeachment Hoax"").
-	if p, _ := sc.word(qi - 1); qi > ss && p.low != "as" && cues[p.low] == 0 && titleCase(sc.items[qi].text) && !strings.ContainsAny(strings.TrimRight(quoteInner(sc.items[qi].text), ".,"), ".!?,") {
+	if p, _ := sc.word(qi - 1); qi > ss && p.low != "as" && cues[p.low] == 0 && titleCase(sc.items[qi].text) && !clausePunct(strings.TrimRight(quoteInner(sc.items[qi].text), ".,")) {
 		if n := len(strings.Fields(quoteInner(sc.items[qi].text))); n >= 2 && n <= 5 {
 			return true
 		}
@@ -1224,6 +1224,22 @@ func titleCase(seg string) bool {
 		n++
 	}
 	return n > 0
+}
+
+// clausePunct: s holds punctuation that ends or parts a clause; the point
+// of a number ("Democracy 2.0") does not.
+func clausePunct(s string) bool {
+	for i, r := range s {
+		switch r {
+		case '!', '?', ',':
+			return true
+		case '.':
+			if i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '9' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // oneWord: a quoted segment holding a single word.
