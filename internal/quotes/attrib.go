@@ -307,7 +307,7 @@ func (sc *scan) isNaming(qi, ss int) bool {
 	// short title-case quote inside a sentence is a name, not speech,
 	// unless someone's words describe something with it ("referred to the
 	// vote as "The Impeachment Hoax"").
-	if p, _ := sc.word(qi - 1); qi > ss && p.low != "as" && cues[p.low] == 0 && titleCase(sc.items[qi].text) && !strings.ContainsAny(strings.TrimRight(quoteInner(sc.items[qi].text), ".,"), ".!?,") {
+	if p, _ := sc.word(qi - 1); qi > ss && p.low != "as" && cues[p.low] == 0 && titleCase(sc.items[qi].text) && !clausePunct(strings.TrimRight(quoteInner(sc.items[qi].text), ".,")) {
 		if n := len(strings.Fields(quoteInner(sc.items[qi].text))); n >= 2 && n <= 5 {
 			return true
 		}
@@ -422,6 +422,11 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 	}
 	c := end
 	for c < se && adverbs[sc.items[c].low] && sc.items[c].kind == itWord {
+		// ""...", people will say": speech that has not happened ("would"
+		// also narrates: "Smith would later say").
+		if w := sc.items[c].low; w != "would" && hypotheticalModals[w] {
+			return attribution{}, false
+		}
 		c++
 	}
 	cw, ok := sc.word(c)
@@ -1077,7 +1082,8 @@ func (sc *scan) continuation(si int, prev map[int]attribution) (attribution, boo
 			if a, ok := prev[k]; ok {
 				// ""...," Professor Eastman said." then a paragraph that
 				// is only a quote: he goes on.
-				if !samePara && !sc.endsWithQuote(si-1) && a.via != viaPost {
+				// A colon ending the sentence before introduces the quote.
+				if !samePara && !sc.endsWithQuote(si-1) && a.via != viaPost && !sc.isPunct(pe-1, ":") {
 					return attribution{}, false
 				}
 				return attribution{m: a.m, cue: a.cue, via: viaCont}, true
@@ -1157,6 +1163,19 @@ func (sc *scan) onlyPerson(ss, se int) (mention, bool) {
 		}
 		k = end - 1
 	}
+	if n == 0 {
+		// "Why did she so badly want to attend? "It's Warhol."": the one
+		// person, by a subject pronoun, of a sentence that names no one.
+		for k := ss; k < se; k++ {
+			w := sc.items[k]
+			if g := pronouns[w.low]; w.kind == itWord && g != "" && thirdPerson(w.low) && sc.subjectLike(k) {
+				if n > 0 && g != found.gender {
+					return mention{}, false
+				}
+				found, n = mention{from: k, to: k + 1, kind: mPronoun, gender: g}, 1
+			}
+		}
+	}
 	return found, n == 1
 }
 
@@ -1205,6 +1224,22 @@ func titleCase(seg string) bool {
 		n++
 	}
 	return n > 0
+}
+
+// clausePunct: s holds punctuation that ends or parts a clause; the point
+// of a number ("Democracy 2.0") does not.
+func clausePunct(s string) bool {
+	for i, r := range s {
+		switch r {
+		case '!', '?', ',':
+			return true
+		case '.':
+			if i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '9' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // oneWord: a quoted segment holding a single word.

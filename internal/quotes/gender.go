@@ -6,7 +6,7 @@ import "strings"
 // "he"/"she" when the document itself gives none (no Mr/Ms, no pronoun
 // seen with the name). Only common names of public figures in world news;
 // a name absent from both lists leaves the gender open.
-var femaleNames = set(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+var femaleNames = set(`mary louise patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
 	margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah
 	stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole
 	samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia

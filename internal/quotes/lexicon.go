@@ -171,7 +171,7 @@ var notNames = set(`The A An In On At After Before During Following According As
 	January February March April May June July August September October November December Speaking
 	Calling Saying Regarding Under With Without From To For By Of Per Despite Meanwhile Earlier Later
 	Namely Specifically Reportedly Previously Currently Presently Amongst Among Until Unlike Both Some
-	Many Several Two Three Four Five Other Another Such Each Every No Not What Who Whom Whose Which
+	Many Several Two Three Four Five Other Another Such Each Every No Not What Who Whom Whose Which Why Where
 	Whatever If Then There Here Now Once Over Into Through Between Across Against About Around Upon
 	Within Asked Interviewed Instead Still Even Only Just More Most Such Further Again Later Next
 	My Your Us Them Him Me One You've I'm I've We're We've They're You're It's That's There's

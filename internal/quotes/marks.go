@@ -24,6 +24,9 @@ const maxNesting = 8
 type mark struct {
 	pos, size int
 	dir       int // +1 opens, -1 closes, 0 either
+	// afterColon: a straight mark right after a comma or colon, which
+	// opens when no quote is open ("Wilkins said," [Warhol] liked ...").
+	afterColon bool
 }
 
 // findSegments pairs the double quote marks of text (straight ", curly “ ”,
@@ -95,11 +98,11 @@ func appendParagraph(out []segment, text string, start, end int) []segment {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '“', '„', '«':
-			marks = append(marks, mark{i, n, +1})
+			marks = append(marks, mark{i, n, +1, false})
 		case '”', '»':
-			marks = append(marks, mark{i, n, -1})
+			marks = append(marks, mark{i, n, -1, false})
 		case '"':
-			marks = append(marks, mark{i, n, straightDir(text, i, start, end)})
+			marks = append(marks, mark{i, n, straightDir(text, i, start, end), i > start && (text[i-1] == ',' || text[i-1] == ':')})
 		}
 		i += n
 	}
@@ -107,7 +110,7 @@ func appendParagraph(out []segment, text string, start, end int) []segment {
 	var inner []segment // closed pairs nested in a still-open quote
 	deeper := 0         // opening marks beyond maxNesting, paired but not kept
 	for _, m := range marks {
-		opens := m.dir > 0 || (m.dir == 0 && len(stack) == 0)
+		opens := m.dir > 0 || (m.dir == 0 || m.afterColon) && len(stack) == 0
 		if opens {
 			if len(stack) < maxNesting {
 				stack = append(stack, m)

@@ -24,6 +24,8 @@ func TestFindSegments(t *testing.T) {
 		{"closed in next paragraph", "He said, \"First part.\n\nSecond part.\" Then \"x\"", []string{"\"First part.\n\nSecond part.\"", `"x"`}},
 		{"stray closer starts paragraph", "He left.\nSecond part.\" Then \"x\"", []string{`"x"`}},
 		{"no space after close", `"Q1,"he said`, []string{`"Q1,"`}},
+		{"opening mark glued to a comma", `Wilkins said," [He] liked the flash". Then "x"`, []string{`" [He] liked the flash"`, `"x"`}},
+		{"closing mark after a comma stays closing", `"We are ready," he said, "and able."`, []string{`"We are ready,"`, `"and able."`}},
 		{"guillemets", `Il a dit «oui».`, []string{`«oui»`}},
 		{"empty", ``, nil},
 	}

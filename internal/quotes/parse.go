@@ -96,7 +96,11 @@ func (d *deps) nearest(r tokRef, rel string) (tokRef, bool) {
 // on the complement ("was announced to be a "pandemic" by the WHO").
 func (d *deps) agent(v tokRef) (tokRef, bool) {
 	if a, ok := d.child(v, "obl:agent"); ok {
-		return a, true
+		// Only "by X" is an agent: the parse also labels "published in
+		// the Journal" so.
+		if cs, ok := d.child(a, "case"); !ok || d.lower(cs) == "by" {
+			return a, true
+		}
 	}
 	if x, ok := d.child(v, "xcomp"); ok {
 		for _, c := range d.kids[x.s][x.t] {
@@ -175,6 +179,8 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 		sp := d.tok(r).Span
 		return sp.Start >= q.s && sp.End <= q.e
 	}
+	var according attribution
+	foundAccording := false
 	for _, si := range d.sentencesOver(q.s, q.e) {
 		toks := d.sents[si].Tokens
 		for ti := range toks {
@@ -200,8 +206,11 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 				continue
 			}
 			if c, ok := d.child(r, "case"); ok && d.lower(c) == "according" {
-				if m, ok := sc.tokenMention(r, r); ok {
-					return attribution{m: m, cue: "according to", via: viaAccording}, true
+				// "According to the BBC, a spokesman said; "..."": a
+				// report verb on the quote names the speaker, the source
+				// only when there is none.
+				if m, ok := sc.tokenMention(r, r); ok && !foundAccording {
+					according, foundAccording = attribution{m: m, cue: "according to", via: viaAccording}, true
 				}
 			}
 			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] {
@@ -214,7 +223,7 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 			}
 		}
 	}
-	return attribution{}, false
+	return according, foundAccording
 }
 
 // fromGovernor climbs from h, the outside governor of quote token r, to a
@@ -280,7 +289,18 @@ func (d *deps) hypothetical(v tokRef) bool {
 		}
 	}
 	// "if you have a copy and your friend says "..."": the if-clause's
-	// conjunct.
+	// conjunct, parsed as a conjunct of the if-clause or as the main verb
+	// with the if-clause and "and" before it.
+	if cc, ok := d.child(v, "cc"); ok && cc.t < v.t {
+		for _, c := range d.kids[v.s][v.t] {
+			a := tokRef{v.s, c}
+			if c < cc.t && d.tok(a).Deprel == "advcl" {
+				if m, ok := d.child(a, "mark"); ok && (d.lower(m) == "if" || d.lower(m) == "unless") {
+					return true
+				}
+			}
+		}
+	}
 	if d.tok(v).Deprel == "conj" {
 		if h, ok := d.head(v); ok {
 			if m, ok := d.child(h, "mark"); ok && (d.lower(m) == "if" || d.lower(m) == "unless") {
@@ -418,7 +438,33 @@ func (sc *scan) subjectMention(r, v tokRef) (mention, bool) {
 			return m, true
 		}
 	}
-	return sc.tokenMention(r, v)
+	// "The secretary general of CEI (Italian Episcopal Conference), Nunzio
+	// Galantino, has called": a common-noun subject with a person's name
+	// in apposition; the name speaks.
+	if toks[r.t].UPOS == "NOUN" {
+		for _, c := range d.kids[r.s][r.t] {
+			a := tokRef{r.s, c}
+			if c > r.t && toks[c].Deprel == "appos" && toks[c].UPOS == "PROPN" && c > 0 && toks[c-1].Text == "," {
+				if n, ok := sc.tokenMention(a, v); ok && n.kind == mName && !n.org {
+					return n, true
+				}
+			}
+		}
+	}
+	m, ok := sc.tokenMention(r, v)
+	// "Lead author Daniel Paluh, a Ph.D. candidate at the University of
+	// Florida, said" with the description as the subject: the name it
+	// describes speaks, as in the scanner.
+	closed := toks[hi].Text == "," || hi+1 < v.t && toks[hi+1].Text == ","
+	if ok && m.kind == mNominal && lo > 0 && toks[lo-1].Text == "," && closed && vi >= 0 {
+		if from, _ := sc.itemRange(toks[lo].Span.Start, toks[lo].Span.End); from >= 0 {
+			if n, ok := sc.nameBeforeCommas(from, sc.sents[sc.sentOf(vi)][0]); ok {
+				n.title, n.to, n.around = m.desc, m.to, m.around
+				return n, true
+			}
+		}
+	}
+	return m, ok
 }
 
 // holdsHead: mention m covers the subject token r or a name under it
@@ -521,9 +567,11 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 		}
 	}
 	m, _, ok := sc.mentionRight(from, limit)
-	if !ok || m.from > head || head >= m.to {
+	if (!ok || m.from > head || head >= m.to) && !(ok && m.kind == mName && sc.prepBetween(m.from, head)) {
 		// The phrase reader stopped before the head ("His wife Mary"):
-		// read from the head.
+		// read from the head, unless a preposition parts them ("Ryan
+		// Cloutier of the Harvard–Smithsonian Center" with the parse's
+		// head on "Center": the name is the speaker).
 		m, _, ok = sc.mentionRight(head, limit)
 	}
 	if !ok {
@@ -536,6 +584,16 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 	}
 	m.around = sc.items2(toks[lo].Span.Start, toks[hi].Span.End)
 	return m, true
+}
+
+// prepBetween: a preposition among items [from, to).
+func (sc *scan) prepBetween(from, to int) bool {
+	for k := from; k < to && k < len(sc.items); k++ {
+		if sc.items[k].upos == "ADP" {
+			return true
+		}
+	}
+	return false
 }
 
 // itemRange maps the byte range [s, e) to the scanner's word items covering

@@ -162,7 +162,8 @@ func codes(doc *model.Document, qs []model.Quote, ms []actors.Mention) {
 	type coded struct {
 		span       model.Span
 		code, name string
-		person     bool // a person, or a reference to one
+		key        []string // keyTokens(name), computed once
+		person     bool     // a person, or a reference to one
 	}
 	var cs []coded
 	for _, m := range ms {
@@ -174,16 +175,19 @@ func codes(doc *model.Document, qs []model.Quote, ms []actors.Mention) {
 			continue
 		}
 		person := m.Kind == actors.KindPerson || m.Kind == actors.KindSurname || m.Kind == actors.KindPronoun || m.Kind == actors.KindNominal
-		cs = append(cs, coded{model.Span{Start: toks[m.First].Span.Start, End: toks[m.Last].Span.End}, m.Code, m.Name, person})
+		cs = append(cs, coded{model.Span{Start: toks[m.First].Span.Start, End: toks[m.Last].Span.End}, m.Code, m.Name, keyTokens(m.Name), person})
 	}
 	for i := range qs {
 		sp := &qs[i].Speaker
+		key := keyTokens(sp.Name)
 		for _, c := range cs {
 			// The mention over the speaker's words (or their affiliation),
 			// unless it is another person (the actor resolution took "he"
 			// for someone else).
-			other := c.person && sp.Name != "" && c.name != "" && !Match(c.name, sp.Name)
-			if c.span.Start < sp.Span.End && sp.Span.Start < c.span.End && !other {
+			if c.span.Start >= sp.Span.End || sp.Span.Start >= c.span.End {
+				continue
+			}
+			if other := c.person && sp.Name != "" && c.name != "" && !matchTokens(c.key, key); !other {
 				sp.Code = c.code
 				break
 			}
@@ -192,7 +196,7 @@ func codes(doc *model.Document, qs []model.Quote, ms []actors.Mention) {
 			continue
 		}
 		for _, c := range cs {
-			if c.name != "" && Match(c.name, sp.Name) {
+			if c.name != "" && matchTokens(c.key, key) {
 				sp.Code = c.code
 				break
 			}

@@ -79,8 +79,43 @@ func (ix *docIndex) turnSpeaker(p mention) (mention, bool) {
 				return ix.turns[j].m, true
 			}
 		}
+		return ix.introSubject()
 	}
 	return mention{}, false
+}
+
+// introSubject is the interviewee of a transcript whose answers carry no
+// heading: the person the introduction (before the first heading) names at
+// least three times and twice as often as anyone else.
+func (ix *docIndex) introSubject() (mention, bool) {
+	n := map[string]int{}
+	first := map[string]mention{}
+	for k, im := range ix.mentions {
+		if im.m.from >= ix.turns[0].at {
+			break
+		}
+		if key, ok := strings.CutPrefix(ix.ckeys[k], "p "); ok && im.m.kind == mName && !im.m.org {
+			if n[key] == 0 {
+				first[key] = im.m
+			}
+			n[key]++
+		}
+	}
+	best, second := "", 0
+	for key, c := range n {
+		if best == "" || c > n[best] || c == n[best] && key < best {
+			if best != "" {
+				second = max(second, n[best])
+			}
+			best = key
+		} else {
+			second = max(second, c)
+		}
+	}
+	if best == "" || n[best] < 3 || n[best] < 2*second {
+		return mention{}, false
+	}
+	return first[best], true
 }
 
 // match is Match with the key tokens of each name computed once.
@@ -101,6 +136,7 @@ type indexed struct {
 	m       mention
 	sent    int
 	subject bool // not inside a prepositional phrase or possessive
+	fronted bool // a person in a sentence-opening "For X,"
 }
 
 // prepositions that make a following name a non-subject.
@@ -129,7 +165,10 @@ func (sc *scan) index() *docIndex {
 			if !ok || end <= i {
 				continue
 			}
-			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: sc.subjectLike(i)})
+			// "For Kevin Allton, a USI instructor, Warhol was a legend.
+			// He said": the fronted person is the topic.
+			fronted := i == s[0]+1 && sc.items[s[0]].low == "for" && m.kind == mName && !m.org
+			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: sc.subjectLike(i), fronted: fronted})
 			if m.kind == mName {
 				if !m.org {
 					ix.reg.Add(m.name)
@@ -412,6 +451,13 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				continue
 			}
 			r := 0
+			if im.fronted && s < si {
+				// the topic of an earlier sentence outranks its subject
+				if ranked[0] == nil || ranked[0].m.from > im.m.from {
+					ranked[0] = im
+				}
+				continue
+			}
 			if !im.subject {
 				if s == si {
 					continue // "Speaking to Martin Smith, he said": not him
@@ -482,6 +528,9 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 			mods = append(mods, w)
 		}
 	}
+	if familyRoles[head] {
+		return ix.familyMember(m, nounGender[head])
+	}
 	// "the company said": the latest organisation named in the five
 	// sentences before.
 	if orgHeads[head] {
@@ -494,7 +543,12 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 			if im.sent < si-5 {
 				break
 			}
-			if im.m.org || ix.sc.orgEntity(im.m) {
+			// A lone word no full name in the document ends with, nor a
+			// first name, names no person (news introduces people by full
+			// name), whatever the entity tagger says ("Hasbro").
+			first := strings.ToLower(im.m.name)
+			lone := !ix.strong(im.m) && !femaleNames[first] && !maleNames[first]
+			if im.m.org || ix.sc.orgEntity(im.m) || lone {
 				return im.m, true
 			}
 		}
@@ -519,6 +573,53 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		return best, true
 	}
 	return mention{}, false
+}
+
+// familyRoles are the gendered family nouns that name a member of a family
+// the article names ("The father said" after "David and Louise Turpin").
+var familyRoles = set(`father mother husband wife`)
+
+// familyMember resolves a family role of gender g to the one person of that
+// gender, named before m, whose surname another named person shares: a
+// family. Two such candidates, or none, leave the role unnamed.
+func (ix *docIndex) familyMember(m mention, g string) (mention, bool) {
+	bySurname := map[string]map[string]bool{} // surname -> full keys
+	for k, im := range ix.mentions {
+		if im.m.from >= m.from || im.m.kind != mName || im.m.org {
+			continue
+		}
+		if full, ok := strings.CutPrefix(ix.ckeys[k], "p "); ok {
+			if f := strings.Fields(full); len(f) >= 2 {
+				sn := f[len(f)-1]
+				if bySurname[sn] == nil {
+					bySurname[sn] = map[string]bool{}
+				}
+				bySurname[sn][full] = true
+			}
+		}
+	}
+	var found mention
+	key := ""
+	for k, im := range ix.mentions {
+		if im.m.from >= m.from || im.m.kind != mName || im.m.org {
+			continue
+		}
+		full, ok := strings.CutPrefix(ix.ckeys[k], "p ")
+		// The first name first: in a family the surname's pronoun votes
+		// mix its members.
+		if mg := nameGender(full); !ok || mg != g && (mg != "" || ix.genderOf(im.m) != g) {
+			continue
+		}
+		f := strings.Fields(full)
+		if len(f) < 2 || len(bySurname[f[len(f)-1]]) < 2 {
+			continue
+		}
+		if key != "" && key != full {
+			return mention{}, false // two candidates
+		}
+		found, key = im.m, full
+	}
+	return found, key != ""
 }
 
 // orgHeads are the generic nouns for an organisation named before.
