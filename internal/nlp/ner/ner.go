@@ -153,8 +153,9 @@ func (r *Recognizer) Mentions(toks []model.Token) []Mention {
 	return r.mentions(toks, nil)
 }
 
-// mentions is Mentions where a head the typer rejects is still typed
-// when its name (the name words around it) is in known or in the
+// mentions is Mentions where a head whose name (the name words around
+// it) is in known takes the class known gives, and a head the typer
+// rejects is still typed when its name is in known or in the
 // dictionaries, after all others.
 func (r *Recognizer) mentions(toks []model.Token, known map[string]int) []Mention {
 	if len(toks) == 0 {
@@ -179,6 +180,8 @@ func (r *Recognizer) mentions(toks []model.Token, known map[string]int) []Mentio
 				return
 			}
 			class, margin = k, 0
+		} else if k, ok := known[sc.tree.nameAround(group[0])]; ok {
+			class = k
 		}
 		best, own := -1, -1
 		var bestScore, ownScore float32
@@ -315,15 +318,16 @@ func (r *Recognizer) Recognize(sentIdx int, s model.Sentence) []model.Entity {
 }
 
 // DocumentMentions returns the mentions of each sentence of a document
-// (tagged and parsed tokens). A name typed once is typed again where the
-// typer rejected it elsewhere in the document (one sense per discourse:
-// news repeats names, and the typer misses some of the occurrences), and
-// the names that are a person's full name or surname elsewhere are
-// PERSON ("Wilbur Ross" ... "Ross said").
+// (tagged and parsed tokens). One sense per discourse: news repeats names,
+// and the typer misses or mistypes some of the occurrences, so a name is
+// given, wherever its head is a candidate, the type it was given most
+// often in the document (the first given of the commonest types); and the
+// names that are a person's full name or surname elsewhere are PERSON
+// ("Wilbur Ross" ... "Ross said").
 func (r *Recognizer) DocumentMentions(sents [][]model.Token) [][]Mention {
 	out := make([][]Mention, len(sents))
 	persons := map[string]bool{}
-	known := map[string]int{}
+	types := nameTypes{}
 	for i, toks := range sents {
 		out[i] = r.Mentions(toks)
 		for _, m := range out[i] {
@@ -331,15 +335,14 @@ func (r *Recognizer) DocumentMentions(sents [][]model.Token) [][]Mention {
 				continue
 			}
 			key := nameKey(toks, m)
-			if _, ok := known[key]; !ok {
-				known[key] = classOf(m.Type)
-			}
+			types.add(key, classOf(m.Type))
 			if m.Type == PERSON && m.NameLast > m.NameFirst {
 				persons[key] = true
 				persons[toks[m.NameLast].Text] = true
 			}
 		}
 	}
+	known := types.commonest()
 	for key := range persons {
 		known[key] = classOf(PERSON)
 	}
@@ -350,6 +353,39 @@ func (r *Recognizer) DocumentMentions(sents [][]model.Token) [][]Mention {
 				out[i][j].Type = PERSON
 			}
 		}
+	}
+	return out
+}
+
+// nameTypes counts, for each name, how often each class was given to it,
+// in the order first given.
+type nameTypes map[string][]classCount
+
+type classCount struct{ class, n int }
+
+func (nt nameTypes) add(name string, class int) {
+	cs := nt[name]
+	for i := range cs {
+		if cs[i].class == class {
+			cs[i].n++
+			return
+		}
+	}
+	nt[name] = append(cs, classCount{class, 1})
+}
+
+// commonest maps each name to the class given most often, the first given
+// of those tied.
+func (nt nameTypes) commonest() map[string]int {
+	out := make(map[string]int, len(nt))
+	for name, cs := range nt {
+		best := cs[0]
+		for _, c := range cs[1:] {
+			if c.n > best.n {
+				best = c
+			}
+		}
+		out[name] = best.class
 	}
 	return out
 }

@@ -364,6 +364,7 @@ func TestKnownNames(t *testing.T) {
 	}{
 		{nil, map[string]string{"NASA": ORG, "Kyiv": GPE}},
 		{map[string]int{"Ann Lee": classOf(PERSON)}, map[string]string{"NASA": ORG, "Kyiv": GPE, "Ann Lee": PERSON}},
+		{map[string]int{"Ann Lee": classOf(ORG), "NASA": classOf(PERSON)}, map[string]string{"NASA": PERSON, "Kyiv": GPE, "Ann Lee": ORG}},
 	} {
 		got := r.mentions(toks, c.known)
 		for _, m := range got {
@@ -375,6 +376,60 @@ func TestKnownNames(t *testing.T) {
 		}
 		if len(c.want) > 0 {
 			t.Errorf("known %v: missing %v in %v", c.known, c.want, got)
+		}
+	}
+}
+
+// TestKnownOverrides checks that a head the typer types takes the class
+// the document pass knows for its name.
+func TestKnownOverrides(t *testing.T) {
+	data, err := ReadGUM(strings.NewReader(gumFixture), "f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := CountCase([][]string{strings.Fields("the man met Ann in Kyiv , the man said")})
+	r, err := Train(data, lex, Epochs(3), Seed(7), MinWeight(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := data[0].Tokens
+	for _, c := range []struct {
+		known map[string]int
+		want  string
+	}{{nil, PERSON}, {map[string]int{"Ann Lee": classOf(ORG)}, ORG}, {map[string]int{"Lee": classOf(ORG)}, PERSON}} {
+		got := ""
+		for _, m := range r.mentions(toks, c.known) {
+			if text(toks, m.NameFirst, m.NameLast) == "Ann Lee" {
+				got = m.Type
+			}
+		}
+		if got != c.want {
+			t.Errorf("known %v: Ann Lee typed %q, want %s", c.known, got, c.want)
+		}
+	}
+}
+
+func TestNameTypesCommonest(t *testing.T) {
+	type add struct {
+		name  string
+		class int
+	}
+	for _, c := range []struct {
+		adds []add
+		want map[string]int
+	}{
+		{nil, map[string]int{}},
+		{[]add{{"USI", 3}}, map[string]int{"USI": 3}},
+		{[]add{{"USI", 3}, {"USI", 2}, {"USI", 2}}, map[string]int{"USI": 2}},
+		{[]add{{"USI", 3}, {"USI", 2}, {"Twitter", 1}, {"USI", 3}}, map[string]int{"USI": 3, "Twitter": 1}},
+		{[]add{{"USI", 2}, {"USI", 3}}, map[string]int{"USI": 2}}, // a tie: the first given
+	} {
+		nt := nameTypes{}
+		for _, a := range c.adds {
+			nt.add(a.name, a.class)
+		}
+		if got := nt.commonest(); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%v: commonest %v, want %v", c.adds, got, c.want)
 		}
 	}
 }
