@@ -27,11 +27,17 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	gold := fs.String("gold", "", "annotation file (default: the embedded Wikinews annotation)")
 	errs := fs.String("errors", "", "also list the errors of a split: dev, dev2, test, blind, gum or all")
 	raw := fs.Bool("raw", false, "extract from the bare text, without language analysis and actor mentions")
+	cv := fs.Int("cv", 0, "compare the rules with the learned speaker ranker in `K`-fold cross-validation over dev, dev2 and gum")
+	epochs := fs.Int("epochs", 10, "training passes of the ranker in cross-validation")
+	margin := fs.Float64("margin", 8, "in cross-validation, the score a speaker candidate needs above \"no speaker\"")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if *cv != 0 && (*cv < 2 || *epochs < 1 || *margin < 0) {
+		return fmt.Errorf("%w: --cv %d --epochs %d --margin %g: want at least 2 folds, 1 epoch and a margin >= 0", errUsage, *cv, *epochs, *margin)
 	}
 	switch *errs {
 	case "", quotes.SplitDev, quotes.SplitDev2, quotes.SplitTest, quotes.SplitBlind, quotes.SplitGUM, "all":
@@ -69,10 +75,14 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 			return fmt.Errorf("eval quotes: %w", err)
 		}
 	}
-	rep, err := quotes.Evaluate(ann, func(file, url string) (string, bool) {
+	source := func(file, url string) (string, bool) {
 		t, ok := texts[file+" "+url]
 		return t, ok
-	}, analyse)
+	}
+	if *cv != 0 {
+		return crossValidateQuotes(a, ann, source, analyse, *cv, *epochs, float32(*margin), *asJSON)
+	}
+	rep, err := quotes.Evaluate(ann, source, analyse)
 	if err != nil {
 		return err
 	}
@@ -121,4 +131,56 @@ func pipelineAnalysis() (quotes.Analysis, error) {
 		an.Analyze(d)
 		return []quotes.Option{quotes.WithActors(dict.Resolve(d))}
 	}, nil
+}
+
+// crossValidateQuotes scores the rules and the ranker on the development
+// splits only: the held-out splits are never trained on.
+func crossValidateQuotes(a *app, ann []quotes.GoldArticle, texts quotes.TextSource, analyse quotes.Analysis, folds, epochs int, margin float32, asJSON bool) error {
+	var dev []quotes.GoldArticle
+	for _, g := range ann {
+		if g.Split == quotes.SplitDev || g.Split == quotes.SplitDev2 || g.Split == quotes.SplitGUM {
+			dev = append(dev, g)
+		}
+	}
+	rep, err := quotes.CrossValidate(dev, texts, analyse, folds, epochs, margin)
+	if err != nil {
+		return fmt.Errorf("eval quotes: %w", err)
+	}
+	if asJSON || !a.terminal {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "split\tspeaker\tgold\tpredicted\tmatched\tprecision\trecall\tF1\tdropped (gold)\tcandidate recall\t\n")
+	for _, split := range []string{quotes.SplitDev, quotes.SplitDev2, quotes.SplitGUM, "all"} {
+		for _, m := range []struct {
+			name string
+			sc   *quotes.Score
+		}{{"rules", rep.Rules[split]}, {"ranker", rep.Ranker[split]}, {"backoff", rep.Backoff[split]}} {
+			if m.sc == nil {
+				continue
+			}
+			drop, gd := sum(rep.Dropped, split), sum(rep.DroppedGold, split)
+			in, segs := sum(rep.GoldInCands, split), sum(rep.GoldSegments, split)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%d (%d)\t%d / %d\t\n", split, m.name, m.sc.Gold, m.sc.Predicted, m.sc.Matched, m.sc.Precision, m.sc.Recall, m.sc.F1, drop, gd, in, segs)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%d folds, %d epochs, margin %g; dropped: quotes the rules give no speaker (gold quotes among them); candidate recall: gold quotes found whose speaker is a candidate\n", rep.Folds, rep.Epochs, rep.Margin)
+	return nil
+}
+
+// sum is m[split], or the sum over all splits for "all".
+func sum(m map[string]int, split string) int {
+	if split != "all" {
+		return m[split]
+	}
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
 }

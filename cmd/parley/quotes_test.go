@@ -39,6 +39,9 @@ func TestEvalQuotesUsage(t *testing.T) {
 		{"eval", "quotes", "--errors", "bogus"},
 		{"eval", "quotes", "extra"},
 		{"eval", "quotes", "--gold", "/nonexistent/gold.jsonl"},
+		{"eval", "quotes", "--cv", "1"},
+		{"eval", "quotes", "--cv", "5", "--epochs", "0"},
+		{"eval", "quotes", "--cv", "5", "--margin", "-1"},
 	} {
 		code, _, errs := run(t, "", args...)
 		if code == 0 || errs == "" {

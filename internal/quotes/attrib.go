@@ -15,6 +15,7 @@ const (
 	viaNext      = "next"      // "...!" X told reporters.
 	viaCont      = "cont"      // a quote continuing the previous speaker's words
 	viaNone      = "none"      // the parse shows speech that did not happen: no speaker
+	viaFail      = "fail"      // no rule found a speaker (seen by the ranker only)
 )
 
 // maxReach bounds how many items from a quote its cue may stand, so that

@@ -25,6 +25,9 @@ import (
 type config struct {
 	indirect bool
 	mentions []actors.Mention
+	// rank, when set, gives each quote its speaker from its candidates and
+	// the rules' choice; false drops the quote.
+	rank func(c *quoteCase, rule model.Speaker, ruleOK bool) (model.Speaker, bool)
 }
 
 // Option configures Extract.
@@ -49,6 +52,7 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 	sc := newScan(doc)
 	ix := sc.index()
 	atts := map[int]attribution{}
+	failed := map[int]string{} // quotes without a speaker, for the ranker
 	var quoted []int
 	for si, s := range sc.sents {
 		for qi := s[0]; qi < s[1]; qi++ {
@@ -58,6 +62,14 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 			if a, ok := sc.attribute(si, qi, atts); ok {
 				atts[qi] = a
 				quoted = append(quoted, qi)
+			} else if cfg.rank != nil && !sc.isNaming(qi, s[0]) {
+				// The ranker may find a speaker where the rules found
+				// none (kept out of atts, which later rules read).
+				if a.via != viaNone {
+					a.via = viaFail
+				}
+				failed[qi] = a.via
+				quoted = append(quoted, qi)
 			}
 		}
 	}
@@ -66,9 +78,14 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 	lastSent := -2
 	for k := 0; k < len(quoted); k++ {
 		qi := quoted[k]
-		a := atts[qi]
-		sp := ix.speaker(a.m)
-		if sp.Name == "" && !sp.Unnamed {
+		a, ok := atts[qi]
+		var sp model.Speaker
+		if ok {
+			sp = ix.speaker(a.m)
+		} else {
+			a.via = failed[qi]
+		}
+		if sp.Name == "" && !sp.Unnamed && ok {
 			// A pronoun our resolver leaves open: the actor resolution
 			// may know whom it refers to.
 			if r, ok := sc.actorReferent(doc, cfg.mentions, sp.Span); ok {
@@ -77,15 +94,23 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 				sp.Text, sp.Span = text, span
 			}
 		}
-		if sp.Name == "" && !sp.Unnamed {
-			continue // a pronoun we could not resolve: no invented speaker
-		}
 		// "The Wooster professor added": a description that names nobody
 		// earlier, right after a named speaker's quote, is that speaker.
 		if si := sc.sentOf(qi); sp.Unnamed && a.m.definite && roleNouns[lastHead(a.m.desc)] && !plural(a.m.desc) && si-lastSent <= 1 && last.Name != "" {
 			text, span := sp.Text, sp.Span
 			sp = last
 			sp.Text, sp.Span = text, span
+		}
+		if cfg.rank != nil {
+			si := sc.sentOf(qi)
+			c := sc.quoteCase(ix, si, qi, sp, sp.Name != "" || sp.Unnamed, a.via, last)
+			var ok bool
+			if sp, ok = cfg.rank(&c, sp, sp.Name != "" || sp.Unnamed); !ok {
+				continue
+			}
+		}
+		if sp.Name == "" && !sp.Unnamed {
+			continue // a pronoun we could not resolve: no invented speaker
 		}
 		if sp.Name != "" {
 			last, lastSent = sp, sc.sentOf(qi)

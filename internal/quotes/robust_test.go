@@ -68,6 +68,15 @@ func FuzzExtract(f *testing.F) {
 		doc := &model.Document{Text: text}
 		an.Analyze(doc)
 		checkQuotes(t, text, Extract(doc, WithActors(dict.Resolve(doc))))
+		// The ranker's candidates: each must be a well-formed speaker.
+		checkQuotes(t, text, Extract(doc, WithActors(dict.Resolve(doc)), func(c *config) {
+			c.rank = func(q *quoteCase, _ model.Speaker, _ bool) (model.Speaker, bool) {
+				if len(q.cands) == 0 {
+					return model.Speaker{}, false
+				}
+				return q.cands[len(q.cands)-1].sp, true
+			}
+		}))
 	})
 }
 
