@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parleyhq/parley/internal/actors"
 	"github.com/parleyhq/parley/internal/cameo"
@@ -107,7 +108,12 @@ func TestWikinews(t *testing.T) {
 	for k, i := range r.Perm(len(all))[:min(*sampleN, len(all))] {
 		it := all[i]
 		e := it.ev
-		fmt.Printf("%d. %s\n   %s\n   %s %s -> %s %s | %s %s (%s) %s\n", k+1, it.doc.URL,
+		// Code-point offsets let docs/events-sample.md point at the sentence
+		// without copying it.
+		sp := it.doc.Sentences[e.SentenceIdx].Span
+		from := utf8.RuneCountInString(it.doc.Text[:sp.Start])
+		to := from + utf8.RuneCountInString(e.Sentence)
+		fmt.Printf("%d. %s (characters %d–%d)\n   %s\n   %s %s -> %s %s | %s %s (%s) %s\n", k+1, it.doc.URL, from, to,
 			strings.Join(strings.Fields(e.Sentence), " "),
 			e.Source.Code, quoted(e.Source.Text), e.Target.Code, quoted(e.Target.Text), e.CAMEO, e.CAMEOLabel, e.Verb, e.Modality)
 	}
