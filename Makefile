@@ -20,6 +20,7 @@ demo: build
 
 test:
 	go test ./...
+	go test -race ./internal/nlp/... ./internal/pipeline/
 
 bench:
 	go test -run XXX -bench . -benchtime 2000x ./internal/store/
