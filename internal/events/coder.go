@@ -321,9 +321,9 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 	if cd.Fwd == "190" && h.pattern == nil && s.lemmas[h.tok] == "ATTACK" && s.attacksPerson(h.tok, tgt) {
 		cd = verbs.Code{Fwd: "111"}
 	}
-	// "She meets the requirement", "the vessel visited the base": meeting
-	// or visiting a thing that is no actor is no contact.
-	if len(tgt) == 0 && strings.HasPrefix(cd.Fwd, "04") && s.objectWithoutActor(h.tok) {
+	// "She meets the requirement": meeting a thing is no meeting (but
+	// brokering or negotiating a deal is mediation or negotiation).
+	if len(tgt) == 0 && s.lemmas[h.tok] == "MEET" && s.objectWithoutActor(h.tok) {
 		return
 	}
 	// "Brazil and the United States agreed to meet": each other.

@@ -117,7 +117,7 @@ var verbalObjects = map[string]bool{
 }
 
 // objectWithoutActor reports whether verb v has a direct object that holds
-// no actor: "meets the requirement", "visited the base".
+// no actor: "meets the requirement".
 func (s *sent) objectWithoutActor(v int) bool {
 	o := s.child(v, "obj")
 	return o >= 0 && s.mentionIn(o, nil) < 0 && !s.person[o]
