@@ -6,6 +6,7 @@ package events
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -323,7 +324,7 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 	}
 	// "She meets the requirement": meeting a thing is no meeting (but
 	// brokering or negotiating a deal is mediation or negotiation).
-	if len(tgt) == 0 && s.lemmas[h.tok] == "MEET" && s.objectWithoutActor(h.tok) {
+	if s.lemmas[h.tok] == "MEET" && !slices.ContainsFunc(tgt, func(a *model.Actor) bool { return !isNull(a) }) && s.objectWithoutActor(h.tok) {
 		return
 	}
 	// "Brazil and the United States agreed to meet": each other.

@@ -117,10 +117,15 @@ var verbalObjects = map[string]bool{
 }
 
 // objectWithoutActor reports whether verb v has a direct object that holds
-// no actor: "meets the requirement".
+// no actor of known country: "meets the requirement", "meets the citizen
+// requirement" (the citizens are no one met).
 func (s *sent) objectWithoutActor(v int) bool {
 	o := s.child(v, "obj")
-	return o >= 0 && s.mentionIn(o, nil) < 0 && !s.person[o]
+	if o < 0 || s.person[o] {
+		return false
+	}
+	k := s.mentionIn(o, nil)
+	return k < 0 || strings.HasPrefix(s.ments[k].Code, nullCode)
 }
 
 // markQuoted marks the tokens inside the quotation spans qs (in text
