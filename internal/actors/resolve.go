@@ -122,6 +122,20 @@ func (d *Dictionary) scan(st *sentence) []match {
 	return out
 }
 
+// compoundDemonyms marks country adjectives that follow one another, word
+// after word: "American Samoan" is neither American nor Samoan alone (a
+// compound the dictionary knows, "North Korean", is one match already).
+func compoundDemonyms(all []match) map[int]bool {
+	out := map[int]bool{}
+	isAdj := func(m match) bool { return m.c.adj && m.c.e.kind == kCountry }
+	for i := 1; i < len(all); i++ {
+		if a, b := all[i-1], all[i]; b.s == a.e+1 && isAdj(a) && isAdj(b) {
+			out[i-1], out[i] = true, true
+		}
+	}
+	return out
+}
+
 func caseFits(c cand, ws []sword) bool {
 	for k, r := range c.rules {
 		if !caseOK(r, c.words[k], ws[k].text) {
@@ -325,9 +339,10 @@ func (r *resolver) sentence(st *sentence) {
 			taken[i] = true
 		}
 	}
+	compound := compoundDemonyms(all)
 	var ms []match
-	for _, m := range all {
-		if st.keep(m, taken) {
+	for i, m := range all {
+		if !compound[i] && st.keep(m, taken) {
 			ms = append(ms, m)
 		}
 	}

@@ -149,6 +149,7 @@ func TestResolveFalseFriends(t *testing.T) {
 		{"month is no name", "In May the talks resumed.", ""},
 		{"a nationality opens a name", "He heads the Greek Energy Forum in Athens.", "Athens=GRC country"},
 		{"a nationality before an agent", "Greek officials spoke.", "Greek officials=GRCGOV agent"},
+		{"a compound demonym is neither", "The American Samoan delegate met Greek officials.", "Greek officials=GRCGOV agent"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ package events
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -321,6 +322,11 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 	if cd.Fwd == "190" && h.pattern == nil && s.lemmas[h.tok] == "ATTACK" && s.attacksPerson(h.tok, tgt) {
 		cd = verbs.Code{Fwd: "111"}
 	}
+	// "She meets the requirement": meeting a thing is no meeting (but
+	// brokering or negotiating a deal is mediation or negotiation).
+	if s.lemmas[h.tok] == "MEET" && !slices.ContainsFunc(tgt, func(a *model.Actor) bool { return !isNull(a) }) && s.objectWithoutActor(h.tok) {
+		return
+	}
 	// "Brazil and the United States agreed to meet": each other.
 	if !compound && len(tgt) == 0 && len(src) > 1 && (mutual(cd.Fwd) || reciprocal[s.lemmas[h.tok]]) {
 		compound = true
@@ -371,7 +377,13 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 			if b != nil && len(a.Code) > 3 && b.Code == a.Code[:3] {
 				b = nil
 			}
-			if b == nil && dc.c.requireDyad {
+			// A visit is to someone abroad: "Navalny was flying to Moscow"
+			// (his own country) is travel, and Russia hosts nobody.
+			visit := code == "042" || code == "043"
+			if visit && b != nil && len(b.Code) > 3 && a.Code == b.Code[:3] {
+				continue
+			}
+			if b == nil && (dc.c.requireDyad || visit) {
 				continue
 			}
 			ev := dc.event(s, h, code, a, b, modality, date)

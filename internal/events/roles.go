@@ -501,12 +501,14 @@ var relPronoun = map[string]bool{"WHO": true, "WHICH": true, "THAT": true, "WHOM
 
 // agent is the "by" phrase of a passive verb.
 func (s *sent) agent(v int) int {
-	if k := s.child(v, "obl:agent", "nmod:agent"); k >= 0 {
-		return k
-	}
+	// Only a "by" phrase: the parser sometimes labels "offered to Trump"
+	// an agent, and a passive without its agent has no source.
 	for _, k := range s.kids[v] {
-		if s.rel(k) == "obl" && s.hasChildLemma(k, "case", "BY") {
-			return k
+		switch s.rel(k) {
+		case "obl", "obl:agent", "nmod:agent":
+			if s.hasChildLemma(k, "case", "BY") {
+				return k
+			}
 		}
 	}
 	return -1

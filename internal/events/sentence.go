@@ -79,13 +79,14 @@ func newSent(idx int, toks []model.Token, ments []actors.Mention) *sent {
 	return s
 }
 
-// attacksPerson reports whether verb v is done to persons: its targets are
-// all person mentions, or it has none and its object is a person we cannot
-// code ("attacked Drudge").
+// attacksPerson reports whether verb v is done to persons or to what
+// persons say and decide: its targets are all person mentions, or it has
+// none and its object is a person we cannot code ("attacked Drudge") or a
+// word of speech, decision or inquiry ("attacked the investigation").
 func (s *sent) attacksPerson(v int, tgt []*model.Actor) bool {
 	if len(tgt) == 0 {
 		o := s.child(v, "obj")
-		return o >= 0 && s.person[o]
+		return o >= 0 && (s.person[o] || verbalObjects[s.lemmas[o]])
 	}
 	for _, a := range tgt {
 		person := false
@@ -100,6 +101,31 @@ func (s *sent) attacksPerson(v int, tgt []*model.Actor) bool {
 		}
 	}
 	return true
+}
+
+// verbalObjects are things attacked only in words: no weapon hits an
+// investigation or a ruling.
+var verbalObjects = map[string]bool{
+	"INVESTIGATION": true, "INQUIRY": true, "PROBE": true, "IMPEACHMENT": true,
+	"REPORT": true, "DECISION": true, "RULING": true, "VERDICT": true,
+	"POLICY": true, "POLICIES": true, "PLAN": true, "PROPOSAL": true,
+	"LAW": true, "BILL": true, "LEGISLATION": true, "DEAL": true,
+	"AGREEMENT": true, "REMARK": true, "REMARKS": true, "COMMENT": true,
+	"COMMENTS": true, "STATEMENT": true, "CLAIM": true, "CLAIMS": true,
+	"SPEECH": true, "RECORD": true, "HANDLING": true, "RESPONSE": true,
+	"MEDIA": true, "PRESS": true, "IDEA": true, "NOMINATION": true,
+}
+
+// objectWithoutActor reports whether verb v has a direct object that holds
+// no actor of known country: "meets the requirement", "meets the citizen
+// requirement" (the citizens are no one met).
+func (s *sent) objectWithoutActor(v int) bool {
+	o := s.child(v, "obj")
+	if o < 0 || s.person[o] {
+		return false
+	}
+	k := s.mentionIn(o, nil)
+	return k < 0 || strings.HasPrefix(s.ments[k].Code, nullCode)
 }
 
 // markQuoted marks the tokens inside the quotation spans qs (in text
