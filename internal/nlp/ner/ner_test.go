@@ -433,3 +433,23 @@ func TestNameTypesCommonest(t *testing.T) {
 		}
 	}
 }
+
+func TestDropNestedPersons(t *testing.T) {
+	person := func(f, l int) Mention { return Mention{First: f, Last: l, NameFirst: f, NameLast: l, Type: PERSON} }
+	org := Mention{First: 0, Last: 3, NameFirst: 0, NameLast: 3, Type: ORG}
+	for _, c := range []struct {
+		name     string
+		in, want []Mention
+	}{
+		{"nested first name dropped", []Mention{person(1, 2), person(1, 1)}, []Mention{person(1, 2)}},
+		{"two separate persons kept", []Mention{person(0, 1), person(3, 4)}, []Mention{person(0, 1), person(3, 4)}},
+		{"person inside an organisation kept", []Mention{org, person(1, 2)}, []Mention{org, person(1, 2)}},
+		{"same span twice kept", []Mention{person(1, 2), person(1, 2)}, []Mention{person(1, 2), person(1, 2)}},
+		{"nameless mention kept", []Mention{person(1, 3), {First: 2, Last: 2, NameFirst: -1, NameLast: -1, Type: PERSON}},
+			[]Mention{person(1, 3), {First: 2, Last: 2, NameFirst: -1, NameLast: -1, Type: PERSON}}},
+	} {
+		if got := dropNestedPersons(c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: got %+v, want %+v", c.name, got, c.want)
+		}
+	}
+}
