@@ -78,20 +78,11 @@ func runFeedsList(ctx context.Context, a *app, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	feeds, err := listStored(ctx, a, *db, *asJSON, "no feeds (add one with: parley feeds add URL)", func(st store.Store) ([]store.Feed, error) {
+		return st.Feeds(ctx)
+	})
 	if err != nil {
 		return err
-	}
-	defer st.Close()
-	feeds, err := st.Feeds(ctx)
-	if err != nil {
-		return err
-	}
-	if a.wantJSON(*asJSON) {
-		return writeJSONLines(a, feeds)
-	}
-	if len(feeds) == 0 {
-		fmt.Fprintln(a.stdout, "no feeds (add one with: parley feeds add URL)")
 	}
 	for _, f := range feeds {
 		state := "never polled"

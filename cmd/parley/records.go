@@ -48,26 +48,14 @@ func runEvents(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("%w: --limit must not be negative", errUsage)
 	}
 	var err error
-	if q.Since, err = parseDay("since", *since); err != nil {
+	if q.Since, q.Until, err = parseDays(*since, *until); err != nil {
 		return err
 	}
-	if q.Until, err = parseDay("until", *until); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, *db)
+	evs, err := listStored(ctx, a, *db, *asJSON, "no events", func(st store.Store) ([]model.Event, error) {
+		return st.Events(ctx, q)
+	})
 	if err != nil {
 		return err
-	}
-	defer st.Close()
-	evs, err := st.Events(ctx, q)
-	if err != nil {
-		return err
-	}
-	if a.wantJSON(*asJSON) {
-		return writeJSONLines(a, evs)
-	}
-	if len(evs) == 0 {
-		fmt.Fprintln(a.stdout, "no events")
 	}
 	for _, e := range evs {
 		fmt.Fprintf(a.stdout, "%s  %s -> %s  %s %s (%s", eventDay(e), actorLabel(e.Source), actorLabel(e.Target),
@@ -112,20 +100,11 @@ func runQuotes(ctx context.Context, a *app, args []string) error {
 	if q.Limit < 0 {
 		return fmt.Errorf("%w: --limit must not be negative", errUsage)
 	}
-	st, err := openStore(ctx, *db)
+	qs, err := listStored(ctx, a, *db, *asJSON, "no quotes", func(st store.Store) ([]model.Quote, error) {
+		return st.Quotes(ctx, q)
+	})
 	if err != nil {
 		return err
-	}
-	defer st.Close()
-	qs, err := st.Quotes(ctx, q)
-	if err != nil {
-		return err
-	}
-	if a.wantJSON(*asJSON) {
-		return writeJSONLines(a, qs)
-	}
-	if len(qs) == 0 {
-		fmt.Fprintln(a.stdout, "no quotes")
 	}
 	for _, x := range qs {
 		sp := x.Speaker
@@ -154,20 +133,11 @@ func runSpeakers(ctx context.Context, a *app, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	sps, err := listStored(ctx, a, *db, *asJSON, "no speakers", func(st store.Store) ([]store.Speaker, error) {
+		return st.Speakers(ctx)
+	})
 	if err != nil {
 		return err
-	}
-	defer st.Close()
-	sps, err := st.Speakers(ctx)
-	if err != nil {
-		return err
-	}
-	if a.wantJSON(*asJSON) {
-		return writeJSONLines(a, sps)
-	}
-	if len(sps) == 0 {
-		fmt.Fprintln(a.stdout, "no speakers")
 	}
 	for _, s := range sps {
 		line := s.Name
@@ -209,37 +179,32 @@ func runLedger(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	evs, err := st.Events(ctx, store.EventQuery{})
-	if err != nil {
-		return err
-	}
-	threads := ledger.Build(evs, ledger.Config{Expiry: time.Duration(*expiry) * 24 * time.Hour, AsOf: asOf})
 	type row struct {
 		*ledger.Thread
 		Outlook *ledger.Outlook `json:"outlook,omitempty"`
 	}
-	var rows []row
-	for _, t := range threads {
-		if (*status != "" && t.Status != *status) || (*actor != "" && !partyMatches(t.From, *actor) && !partyMatches(t.To, *actor)) {
-			continue
+	rows, err := listStored(ctx, a, *db, *asJSON, "no threads", func(st store.Store) ([]row, error) {
+		evs, err := st.Events(ctx, store.EventQuery{})
+		if err != nil {
+			return nil, err
 		}
-		r := row{Thread: t}
-		if t.Status == ledger.Open || t.Status == ledger.Accepted {
-			o := ledger.Forecast(threads, t, *within)
-			r.Outlook = &o
+		threads := ledger.Build(evs, ledger.Config{Expiry: time.Duration(*expiry) * 24 * time.Hour, AsOf: asOf})
+		var rows []row
+		for _, t := range threads {
+			if (*status != "" && t.Status != *status) || (*actor != "" && !partyMatches(t.From, *actor) && !partyMatches(t.To, *actor)) {
+				continue
+			}
+			r := row{Thread: t}
+			if t.Status == ledger.Open || t.Status == ledger.Accepted {
+				o := ledger.Forecast(threads, t, *within)
+				r.Outlook = &o
+			}
+			rows = append(rows, r)
 		}
-		rows = append(rows, r)
-	}
-	if a.wantJSON(*asJSON) {
-		return writeJSONLines(a, rows)
-	}
-	if len(rows) == 0 {
-		fmt.Fprintln(a.stdout, "no threads")
+		return rows, nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, r := range rows {
 		fmt.Fprintf(a.stdout, "%s %s -> %s: %s, %s (opened %s, %d days, last activity %s)\n",

@@ -31,27 +31,14 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("%w: --limit must be positive", errUsage)
 	}
 	var err error
-	if q.Since, err = parseDay("since", *since); err != nil {
+	if q.Since, q.Until, err = parseDays(*since, *until); err != nil {
 		return err
 	}
-	if q.Until, err = parseDay("until", *until); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, *db)
+	hits, err := listStored(ctx, a, *db, *asJSON, "no matches", func(st store.Store) ([]store.Hit, error) {
+		return st.Search(ctx, q)
+	})
 	if err != nil {
 		return err
-	}
-	defer st.Close()
-	hits, err := st.Search(ctx, q)
-	if err != nil {
-		return err
-	}
-	if a.wantJSON(*asJSON) {
-		return writeJSONLines(a, hits)
-	}
-	if len(hits) == 0 {
-		fmt.Fprintln(a.stdout, "no matches")
-		return nil
 	}
 	for i, h := range hits {
 		date := "undated"

@@ -42,6 +42,38 @@ func (a *app) writeJSON(v any) error {
 }
 
 // parseDay parses a YYYY-MM-DD flag value; "" is the zero time.
+// listStored opens the store at db and lists records with list. When JSON
+// is wanted it writes them as JSON lines, and says empty when there are
+// none; it returns the records left for the caller to print as text (none
+// after JSON).
+func listStored[T any](ctx context.Context, a *app, db string, asJSON bool, empty string, list func(store.Store) ([]T, error)) ([]T, error) {
+	st, err := openStore(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	recs, err := list(st)
+	if err != nil {
+		return nil, err
+	}
+	if a.wantJSON(asJSON) {
+		return nil, writeJSONLines(a, recs)
+	}
+	if len(recs) == 0 {
+		fmt.Fprintln(a.stdout, empty)
+	}
+	return recs, nil
+}
+
+// parseDays parses the --since and --until flags.
+func parseDays(since, until string) (from, to time.Time, err error) {
+	if from, err = parseDay("since", since); err != nil {
+		return from, to, err
+	}
+	to, err = parseDay("until", until)
+	return from, to, err
+}
+
 func parseDay(name, v string) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil
