@@ -194,43 +194,47 @@ var bylineClass = regexp.MustCompile(`(?i)^(byline|by-line|author|article-author
 // declutter removes navigation, ads, share bars, bylines and standalone
 // <time> elements from the page before extraction, and returns the byline.
 func declutter(doc *html.Node) (byline string) {
-	var drop []*html.Node
+	prune(doc, func(n *html.Node) bool {
+		classes := strings.Fields(attr(n, "class") + " " + attr(n, "id"))
+		for _, c := range classes {
+			if clutterClass.MatchString(c) {
+				return true
+			}
+		}
+		for _, c := range classes {
+			if bylineClass.MatchString(c) {
+				if byline == "" && !strings.EqualFold(c, "dateline") && !strings.EqualFold(c, "timestamp") {
+					byline = strings.TrimPrefix(textOf(n), "By ")
+				}
+				return true
+			}
+		}
+		return n.Data == "time" && n.Parent != nil && isBlock(n.Parent) ||
+			chromeTags[n.Data] ||
+			n.Data == "header" && !inArticle(n)
+	})
+	return byline
+}
+
+// prune removes from doc the elements drop selects, with their subtrees
+// (which drop does not see). Removal waits for the walk to finish, so
+// drop always sees the whole tree around the element.
+func prune(doc *html.Node, drop func(*html.Node) bool) {
+	var dropped []*html.Node
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			classes := strings.Fields(attr(n, "class") + " " + attr(n, "id"))
-			for _, c := range classes {
-				if clutterClass.MatchString(c) {
-					drop = append(drop, n)
-					return
-				}
-			}
-			for _, c := range classes {
-				if bylineClass.MatchString(c) {
-					if byline == "" && !strings.EqualFold(c, "dateline") && !strings.EqualFold(c, "timestamp") {
-						byline = strings.TrimPrefix(textOf(n), "By ")
-					}
-					drop = append(drop, n)
-					return
-				}
-			}
-			switch {
-			case n.Data == "time" && n.Parent != nil && isBlock(n.Parent),
-				chromeTags[n.Data],
-				n.Data == "header" && !inArticle(n):
-				drop = append(drop, n)
-				return
-			}
+		if n.Type == html.ElementNode && drop(n) {
+			dropped = append(dropped, n)
+			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
 	}
 	walk(doc)
-	for _, n := range drop {
+	for _, n := range dropped {
 		n.Parent.RemoveChild(n)
 	}
-	return byline
 }
 
 // chromeTags hold navigation and page furniture, never article text.
@@ -265,21 +269,7 @@ var skipTags = map[string]bool{
 
 // bodyText is the visible text of a page without navigation and chrome.
 func bodyText(doc *html.Node) string {
-	var drop []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && (skipTags[n.Data] || chromeTags[n.Data]) {
-			drop = append(drop, n)
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	for _, n := range drop {
-		n.Parent.RemoveChild(n)
-	}
+	prune(doc, func(n *html.Node) bool { return skipTags[n.Data] || chromeTags[n.Data] })
 	return normalizeText(render.InnerText(doc))
 }
 
