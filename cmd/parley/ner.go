@@ -13,11 +13,9 @@ import (
 
 	"github.com/parleyhq/parley/internal/eval"
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
-	"github.com/parleyhq/parley/internal/nlp/lemma"
 	"github.com/parleyhq/parley/internal/nlp/ner"
-	"github.com/parleyhq/parley/internal/nlp/parser"
-	"github.com/parleyhq/parley/internal/nlp/tagger"
 	"github.com/parleyhq/parley/internal/nlp/tokenize"
 	"github.com/parleyhq/parley/internal/refdata"
 )
@@ -86,21 +84,16 @@ func splitList(s string) []string {
 // the tagger's and parser's on the gold tokens, or the gold trees of the
 // corpus (goldTrees; GUM only).
 type nerAnalysis struct {
-	tagger    *tagger.Tagger
-	parser    *parser.Parser
+	analyzer  *nlp.Analyzer
 	goldTrees bool
 }
 
 func newNERAnalysis(goldTrees bool) (*nerAnalysis, error) {
-	tg, err := tagger.Default()
+	an, err := nlp.Default()
 	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
+		return nil, err
 	}
-	ps, err := parser.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load parser: %w", err)
-	}
-	return &nerAnalysis{tagger: tg, parser: ps, goldTrees: goldTrees}, nil
+	return &nerAnalysis{analyzer: an, goldTrees: goldTrees}, nil
 }
 
 // apply sets each sentence's Tokens to the analysed gold tokens.
@@ -120,9 +113,7 @@ func (an *nerAnalysis) apply(sents []ner.Sentence) error {
 				toks[j].Span, toks[j].SpaceAfter = s.Tokens[j].Span, s.Tokens[j].SpaceAfter
 			}
 		}
-		an.tagger.Tag(toks)
-		lemma.Tokens(toks)
-		an.parser.Parse(toks)
+		an.analyzer.Parse(toks)
 		s.Tokens = toks
 	}
 	return nil

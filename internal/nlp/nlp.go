@@ -42,15 +42,20 @@ var Default = sync.OnceValues(func() (*Analyzer, error) {
 	return &Analyzer{tagger: t, parser: p, ner: n}, nil
 })
 
+// Parse tags, lemmatises and parses the tokens of one sentence (as a
+// tokenizer or a corpus gave them), in place.
+func (a *Analyzer) Parse(toks []model.Token) {
+	a.tagger.Tag(toks)
+	lemma.Tokens(toks)
+	a.parser.Parse(toks)
+}
+
 // Analyze fills doc.Sentences (tokens with tags, lemmas and dependency
 // trees) and doc.Entities from doc.Text, replacing earlier analysis.
 func (a *Analyzer) Analyze(doc *model.Document) {
 	doc.Sentences = tokenize.Sentences(doc.Text)
 	for i := range doc.Sentences {
-		toks := doc.Sentences[i].Tokens
-		a.tagger.Tag(toks)
-		lemma.Tokens(toks)
-		a.parser.Parse(toks)
+		a.Parse(doc.Sentences[i].Tokens)
 	}
 	// Entities are found over the whole document: a name tagged once is
 	// re-tagged where it recurs.

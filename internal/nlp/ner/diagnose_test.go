@@ -7,10 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parleyhq/parley/internal/model"
-	"github.com/parleyhq/parley/internal/nlp/lemma"
-	"github.com/parleyhq/parley/internal/nlp/parser"
-	"github.com/parleyhq/parley/internal/nlp/tagger"
 	"github.com/parleyhq/parley/internal/refdata"
 )
 
@@ -27,14 +23,6 @@ var diagnose = flag.Bool("diagnose", false, "run TestDiagnose (trains a model, ~
 func TestDiagnose(t *testing.T) {
 	if !*diagnose {
 		t.Skip("run with -diagnose")
-	}
-	tg, err := tagger.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps, err := parser.Default()
-	if err != nil {
-		t.Fatal(err)
 	}
 	dir, err := refdata.Path("gum")
 	if err != nil {
@@ -69,14 +57,7 @@ func TestDiagnose(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i := range sents {
-			toks := make([]model.Token, len(sents[i].Words))
-			for j, w := range sents[i].Words {
-				toks[j] = model.Token{Text: w}
-			}
-			tg.Tag(toks)
-			lemma.Tokens(toks)
-			ps.Parse(toks)
-			sents[i].Tokens = toks
+			sents[i].Tokens = parseWords(t, sents[i].Words)
 		}
 		if strings.Contains(doc, "_news_") || strings.Contains(doc, "_interview_") {
 			if k++; k%3 == 0 {

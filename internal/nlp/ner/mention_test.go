@@ -7,9 +7,6 @@ import (
 
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
-	"github.com/parleyhq/parley/internal/nlp/lemma"
-	"github.com/parleyhq/parley/internal/nlp/parser"
-	"github.com/parleyhq/parley/internal/nlp/tagger"
 	"github.com/parleyhq/parley/internal/refdata"
 )
 
@@ -168,14 +165,6 @@ func TestCandidateCeiling(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tg, err := tagger.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps, err := parser.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var tr tree
 	var total, gold, pred, base int
 	for _, f := range files {
@@ -188,13 +177,7 @@ func TestCandidateCeiling(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, s := range sents {
-			toks := make([]model.Token, len(s.Words))
-			for i, w := range s.Words {
-				toks[i] = model.Token{Text: w}
-			}
-			tg.Tag(toks)
-			lemma.Tokens(toks)
-			ps.Parse(toks)
+			toks := parseWords(t, s.Words)
 			reach := func(toks []model.Token, m Mention, kinds ...int) bool {
 				tr.reset(toks, nil)
 				for _, c := range tr.candidates(nil, make([]bool, len(toks))) {

@@ -25,6 +25,17 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 // analyse tokenizes, tags and parses text as the pipeline does.
 func analyse(t testing.TB, text string) *model.Document {
 	t.Helper()
+	doc := &model.Document{Text: text, Sentences: tokenize.Sentences(text)}
+	for _, s := range doc.Sentences {
+		parseTokens(t, s.Tokens)
+	}
+	return doc
+}
+
+// parseTokens tags, lemmatises and parses toks as the pipeline does (the
+// package nlp cannot be imported here: it imports this one).
+func parseTokens(t testing.TB, toks []model.Token) {
+	t.Helper()
 	tg, err := tagger.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -33,13 +44,19 @@ func analyse(t testing.TB, text string) *model.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := &model.Document{Text: text, Sentences: tokenize.Sentences(text)}
-	for _, s := range doc.Sentences {
-		tg.Tag(s.Tokens)
-		lemma.Tokens(s.Tokens)
-		ps.Parse(s.Tokens)
+	tg.Tag(toks)
+	lemma.Tokens(toks)
+	ps.Parse(toks)
+}
+
+// parseWords gives a corpus sentence's words the pipeline's analysis.
+func parseWords(t testing.TB, words []string) []model.Token {
+	toks := make([]model.Token, len(words))
+	for i, w := range words {
+		toks[i] = model.Token{Text: w}
 	}
-	return doc
+	parseTokens(t, toks)
+	return toks
 }
 
 func TestAddNORP(t *testing.T) {
@@ -203,14 +220,6 @@ func gumEval(t testing.TB, splits ...string) []Sentence {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tg, err := tagger.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps, err := parser.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []Sentence
 	for doc, s := range split {
 		if !strings.Contains(strings.Join(splits, ","), s) || !strings.Contains(doc, "_news_") && !strings.Contains(doc, "_interview_") {
@@ -221,14 +230,7 @@ func gumEval(t testing.TB, splits ...string) []Sentence {
 			t.Fatal(err)
 		}
 		for i := range sents {
-			toks := make([]model.Token, len(sents[i].Words))
-			for j, w := range sents[i].Words {
-				toks[j] = model.Token{Text: w}
-			}
-			tg.Tag(toks)
-			lemma.Tokens(toks)
-			ps.Parse(toks)
-			sents[i].Tokens = toks
+			sents[i].Tokens = parseWords(t, sents[i].Words)
 		}
 		out = append(out, sents...)
 	}
