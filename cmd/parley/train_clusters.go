@@ -113,11 +113,7 @@ func clusterText() ([][]string, error) {
 	}
 	for _, a := range arts {
 		for _, s := range tokenize.Sentences(a.Text) {
-			ws := make([]string, len(s.Tokens))
-			for i, t := range s.Tokens {
-				ws[i] = strings.ToLower(t.Text)
-			}
-			sents = append(sents, ws)
+			sents = append(sents, cluster.Words(s.Tokens))
 		}
 	}
 	return sents, nil

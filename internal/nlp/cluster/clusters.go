@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/parleyhq/parley/internal/model"
 )
 
 // File is the embedded clusters' file name inside this package's folder;
@@ -52,6 +54,16 @@ func ForSum(sum uint64) (*Clusters, error) {
 		return nil, errors.New("trained with other word clusters than the embedded ones (retrain it)")
 	}
 	return c, nil
+}
+
+// Words returns the tokens' forms as clusters are learnt and looked up:
+// lowercased.
+func Words(toks []model.Token) []string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = strings.ToLower(t.Text)
+	}
+	return ws
 }
 
 // Path returns the cluster path of word ("" if it has none). Words are

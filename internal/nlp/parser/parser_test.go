@@ -433,11 +433,7 @@ func TestClusterChecksum(t *testing.T) {
 	sents := tiny(t)
 	var words [][]string
 	for _, s := range sents {
-		var ws []string
-		for _, tok := range s {
-			ws = append(ws, strings.ToLower(tok.Text))
-		}
-		words = append(words, ws)
+		words = append(words, cluster.Words(s))
 	}
 	own, err := cluster.Brown(words, cluster.Window(4), cluster.MinCount(1))
 	if err != nil {
