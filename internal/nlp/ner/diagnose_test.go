@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/parleyhq/parley/internal/refdata"
 )
 
 var diagnose = flag.Bool("diagnose", false, "run TestDiagnose (trains a model, ~10 s)")
@@ -24,18 +22,7 @@ func TestDiagnose(t *testing.T) {
 	if !*diagnose {
 		t.Skip("run with -diagnose")
 	}
-	dir, err := refdata.Path("gum")
-	if err != nil {
-		t.Skip(err)
-	}
-	split, err := ReadGUMSplits(filepath.Join(dir, "splits.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "dep", "GUM_*.conllu"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	files, split := gumCorpus(t)
 	f, err := os.Open("model/case.lex")
 	if err != nil {
 		t.Fatal(err)

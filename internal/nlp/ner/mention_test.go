@@ -7,7 +7,6 @@ import (
 
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/conllu"
-	"github.com/parleyhq/parley/internal/refdata"
 )
 
 // treeFixture is a sentence written for these tests, with a hand-made UD
@@ -153,18 +152,7 @@ func TestCompatible(t *testing.T) {
 // the gold trees and with the tagger's and parser's: the ceiling of the
 // recognizer's recall. The floors sit just under the measured values.
 func TestCandidateCeiling(t *testing.T) {
-	dir, err := refdata.Path("gum")
-	if err != nil {
-		t.Skip(err)
-	}
-	split, err := ReadGUMSplits(filepath.Join(dir, "splits.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "dep", "GUM_*.conllu"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	files, split := gumCorpus(t)
 	var tr tree
 	var total, gold, pred, base int
 	for _, f := range files {

@@ -209,23 +209,36 @@ func TestSeedGolden(t *testing.T) {
 	}
 }
 
-// gumEval reads the GUM news and interview documents of a split with
-// the tagger's and parser's analysis.
-func gumEval(t testing.TB, splits ...string) []Sentence {
+// gumCorpus returns the GUM documents (CoNLL-U paths, sorted) and the
+// split of each document name; without the reference data the test is
+// skipped.
+func gumCorpus(t testing.TB) (files []string, split map[string]string) {
 	dir, err := refdata.Path("gum")
 	if err != nil {
 		t.Skip(err)
 	}
-	split, err := ReadGUMSplits(filepath.Join(dir, "splits.md"))
+	split, err = ReadGUMSplits(filepath.Join(dir, "splits.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	files, err = filepath.Glob(filepath.Join(dir, "dep", "GUM_*.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files, split
+}
+
+// gumEval reads the GUM news and interview documents of a split with
+// the tagger's and parser's analysis.
+func gumEval(t testing.TB, splits ...string) []Sentence {
+	files, split := gumCorpus(t)
 	var out []Sentence
-	for doc, s := range split {
-		if !strings.Contains(strings.Join(splits, ","), s) || !strings.Contains(doc, "_news_") && !strings.Contains(doc, "_interview_") {
+	for _, f := range files {
+		doc := strings.TrimSuffix(filepath.Base(f), ".conllu")
+		if !slices.Contains(splits, split[doc]) || !strings.Contains(doc, "_news_") && !strings.Contains(doc, "_interview_") {
 			continue
 		}
-		sents, err := ReadGUMFile(filepath.Join(dir, "dep", doc+".conllu"))
+		sents, err := ReadGUMFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
