@@ -104,14 +104,14 @@ func (s *sent) attacksPerson(v int, tgt []*model.Actor) bool {
 }
 
 // verbalObjects are things attacked only in words: no weapon hits an
-// investigation or a ruling.
+// investigation or a ruling. Keys are lemmas (plurals fold to them).
 var verbalObjects = map[string]bool{
 	"INVESTIGATION": true, "INQUIRY": true, "PROBE": true, "IMPEACHMENT": true,
 	"REPORT": true, "DECISION": true, "RULING": true, "VERDICT": true,
-	"POLICY": true, "POLICIES": true, "PLAN": true, "PROPOSAL": true,
+	"POLICY": true, "PLAN": true, "PROPOSAL": true,
 	"LAW": true, "BILL": true, "LEGISLATION": true, "DEAL": true,
-	"AGREEMENT": true, "REMARK": true, "REMARKS": true, "COMMENT": true,
-	"COMMENTS": true, "STATEMENT": true, "CLAIM": true, "CLAIMS": true,
+	"AGREEMENT": true, "REMARK": true, "COMMENT": true,
+	"STATEMENT": true, "CLAIM": true,
 	"SPEECH": true, "RECORD": true, "HANDLING": true, "RESPONSE": true,
 	"MEDIA": true, "PRESS": true, "IDEA": true, "NOMINATION": true,
 }
