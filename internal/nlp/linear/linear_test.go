@@ -2,7 +2,6 @@ package linear
 
 import (
 	"bytes"
-	"encoding/binary"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -382,62 +381,5 @@ func TestInlineRows(t *testing.T) {
 		if mb.inline || scores[0] != 128 {
 			t.Errorf("%d classes, weight 128: inline %v, score %v", n, mb.inline, scores[0])
 		}
-	}
-}
-
-// TestReadV1 reads a model of the previous format (40-bit keys) by hand:
-// keys are cut to the current width, rows whose keys then agree are
-// merged, and 16-bit weights of a few-class model keep their value.
-func TestReadV1(t *testing.T) {
-	f1, f2 := Template(1), Template(2)
-	k1 := uint64(f1) >> (64 - v1KeyBits) &^ 0xff
-	// Two 40-bit keys that agree in their high 32 bits, then f2's.
-	type v1row struct {
-		key     uint64
-		classes []uint64
-		weights []int64
-	}
-	rows := []v1row{
-		{k1, []uint64{0, 2}, []int64{300, 5}},
-		{k1 + 1, []uint64{1, 2}, []int64{7, 32767}},
-		{uint64(f2) >> (64 - v1KeyBits), []uint64{1}, []int64{-2}},
-	}
-	slices.SortFunc(rows, func(a, b v1row) int { return int(a.key>>8) - int(b.key>>8) })
-	var b []byte
-	b = append(b, magicV1...)
-	b = binary.AppendUvarint(b, 3)
-	for _, c := range []string{"a", "b", "c"} {
-		b = binary.AppendUvarint(b, 1)
-		b = append(b, c...)
-	}
-	b = binary.AppendUvarint(b, uint64(math.Float32bits(1)))
-	b = binary.AppendUvarint(b, uint64(len(rows)))
-	prev := uint64(0)
-	for _, r := range rows {
-		b = binary.AppendUvarint(b, r.key-prev)
-		prev = r.key
-		b = binary.AppendUvarint(b, uint64(len(r.classes)))
-		pc := uint64(0)
-		for j, c := range r.classes {
-			b = binary.AppendUvarint(b, c-pc)
-			pc = c
-			b = binary.AppendVarint(b, r.weights[j])
-		}
-	}
-	m, err := ReadModel(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.NumFeatures() != 2 || m.inline {
-		t.Fatalf("%d features (want 2), inline %v", m.NumFeatures(), m.inline)
-	}
-	scores := make([]float32, 3)
-	m.Score([]Feature{f1}, scores)
-	if want := []float32{300, 7, 32767}; !slices.Equal(scores, want) { // 5 + 32767 saturates
-		t.Errorf("f1 scores %v, want %v", scores, want)
-	}
-	m.Score([]Feature{f2}, scores)
-	if want := []float32{0, -2, 0}; !slices.Equal(scores, want) {
-		t.Errorf("f2 scores %v, want %v", scores, want)
 	}
 }

@@ -340,50 +340,9 @@ func fitInline(rows []row) bool {
 	return true
 }
 
-// magic starts a model file. Files of the previous format, magicV1, had
-// 40-bit keys; ReadModel still reads them (see legacyKey), so that models
-// trained before the change keep working.
-const (
-	magic   = "PLYLIN2\n"
-	magicV1 = "PLYLIN1\n"
-)
-
-// v1KeyBits is the key width of magicV1 files.
-const v1KeyBits = 40
-
-// legacyKey maps a key of a magicV1 file to the current width: its high
-// bits, as key takes them from a feature.
-func legacyKey(k uint64) uint64 {
-	k >>= v1KeyBits - keyBits
-	if k == 0 {
-		k = 1
-	}
-	return k
-}
-
-// mergeRows adds the weights of b to a (both sorted by class), saturating
-// at the int16 range: two features of a magicV1 file whose keys agree in
-// their high bits share one row.
-func mergeRows(a, b row) row {
-	out := row{key: a.key}
-	i, j := 0, 0
-	for i < len(a.classes) || j < len(b.classes) {
-		switch {
-		case j == len(b.classes) || (i < len(a.classes) && a.classes[i] < b.classes[j]):
-			out.classes, out.weights = append(out.classes, a.classes[i]), append(out.weights, a.weights[i])
-			i++
-		case i == len(a.classes) || b.classes[j] < a.classes[i]:
-			out.classes, out.weights = append(out.classes, b.classes[j]), append(out.weights, b.weights[j])
-			j++
-		default:
-			w := max(math.MinInt16, min(math.MaxInt16, int32(a.weights[i])+int32(b.weights[j])))
-			out.classes, out.weights = append(out.classes, a.classes[i]), append(out.weights, int16(w))
-			i++
-			j++
-		}
-	}
-	return out
-}
+// magic starts a model file. (Files of the first format, "PLYLIN1\n",
+// had 40-bit keys; none is embedded any more, and they are refused.)
+const magic = "PLYLIN2\n"
 
 // maxClasses bounds the class count, so that score sums live in a fixed
 // array on the stack.
@@ -492,13 +451,8 @@ func (c *countWriter) Write(p []byte) (int, error) {
 func ReadModel(r io.Reader) (*Model, error) {
 	br := bufio.NewReader(r)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || (string(head) != magic && string(head) != magicV1) {
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
 		return nil, errors.New("linear model: bad magic (not a model file)")
-	}
-	v1 := string(head) == magicV1
-	kb := uint64(keyBits)
-	if v1 {
-		kb = v1KeyBits
 	}
 	uv := func(what string, limit uint64) (uint64, error) {
 		v, err := binary.ReadUvarint(br)
@@ -542,12 +496,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 	prev := uint64(0)
 	total := uint64(1)
 	for i := uint64(0); i < nf; i++ {
-		d, err := uv("feature key", 1<<kb)
+		d, err := uv("feature key", 1<<keyBits)
 		if err != nil {
 			return nil, err
 		}
 		k := prev + d
-		if (i > 0 && d == 0) || k == 0 || k >= 1<<kb {
+		if (i > 0 && d == 0) || k == 0 || k >= 1<<keyBits {
 			return nil, fmt.Errorf("linear model: feature %d: bad key", i)
 		}
 		prev = k
@@ -579,13 +533,6 @@ func ReadModel(r io.Reader) (*Model, error) {
 			}
 			r.classes[j] = uint16(c)
 			r.weights[j] = int16(w)
-		}
-		if v1 {
-			r.key = legacyKey(r.key)
-			if n := len(rows); n > 0 && rows[n-1].key == r.key {
-				rows[n-1] = mergeRows(rows[n-1], r)
-				continue
-			}
 		}
 		rows = append(rows, r)
 	}
