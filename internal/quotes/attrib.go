@@ -566,6 +566,18 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 			}
 			return a, false, false
 		}
+		// "Politico quoted Tim Manning as saying "X"": the one quoted
+		// speaks, not the subject.
+		if p, ok := sc.word(c - 1); ok && p.low == "as" {
+			for k := c - 2; k > ss; k-- {
+				if quotingVerbs[sc.items[k].low] {
+					if m, _, ok := sc.mentionRight(k+1, c-1); ok {
+						return attribution{m: m, cue: w.text, via: viaPre}, true, true
+					}
+					break
+				}
+			}
+		}
 		// "with Steve Scalise calling the probe "X"": the phrase right
 		// before the participle is its subject.
 		e := c

@@ -78,6 +78,9 @@ var cues = func() map[string]cueKind {
 // isSpeech: the word is a speech verb of any kind.
 func (k cueKind) isSpeech() bool { return k != 0 }
 
+// quotingVerbs report another's words: "quoted X as saying".
+var quotingVerbs = set(`quote quotes quoted quoting cite cites cited citing`)
+
 // The participle form of a cue: its subject is the subject of the main clause.
 func isParticiple(w string) bool { return strings.HasSuffix(w, "ing") }
 

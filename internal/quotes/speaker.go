@@ -180,6 +180,9 @@ func matchTokens(ka, kb []string) bool {
 			return true
 		}
 	}
+	if len(ka) == 1 && paternalSurname(kb) == ka[0] {
+		return true
+	}
 	// "Ford" and "Ford Motor Company": a company by its first word.
 	if len(ka) == 1 && ka[0] == kb[0] && orgTokens(kb) {
 		return true
@@ -222,6 +225,17 @@ type Registry struct {
 	display  map[string]string   // key -> display name
 	suffixes map[string][]string // key suffix -> keys of the full names ending so
 	firsts   map[string][]string // first word -> keys of the full names starting so
+	middles  map[string][]string // paternal surname -> keys of the full names
+}
+
+// paternalSurname is the middle word of a three-word person's name, the
+// first of a Spanish double surname by which the person is called: "Rosselló"
+// of "Ricardo Rosselló Nevares". "" for other names.
+func paternalSurname(k []string) string {
+	if len(k) != 3 || orgTokens(k) {
+		return ""
+	}
+	return k[1]
 }
 
 // Add records a full name (two words or more after Key) and returns its key.
@@ -233,7 +247,7 @@ func (r *Registry) Add(name string) string {
 	}
 	if r.full == nil {
 		r.full, r.display = map[string]int{}, map[string]string{}
-		r.suffixes, r.firsts = map[string][]string{}, map[string][]string{}
+		r.suffixes, r.firsts, r.middles = map[string][]string{}, map[string][]string{}, map[string][]string{}
 	}
 	r.full[ks]++
 	if r.full[ks] > 1 {
@@ -241,6 +255,9 @@ func (r *Registry) Add(name string) string {
 	}
 	r.display[ks] = displayName(name)
 	r.firsts[k[0]] = append(r.firsts[k[0]], ks)
+	if m := paternalSurname(k); m != "" {
+		r.middles[m] = append(r.middles[m], ks)
+	}
 	for i := range k {
 		suf := strings.Join(k[i:], " ")
 		r.suffixes[suf] = append(r.suffixes[suf], ks)
@@ -260,6 +277,10 @@ func (r *Registry) Resolve(name string) (string, bool) {
 	// "Princess Ubolratana" after "Princess Ubolratana Mahidol": a given
 	// name alone, when no full name ends with it.
 	if ks, ok := r.firsts[k]; ok && k != "" && !strings.Contains(k, " ") {
+		return r.pick(ks, name)
+	}
+	// "Rosselló said" after "Ricardo Rosselló Nevares".
+	if ks, ok := r.middles[k]; ok {
 		return r.pick(ks, name)
 	}
 	// "Water said", "Ms Bauchtman said" after Kathryn Waters and Lydia

@@ -48,6 +48,9 @@ func TestMatch(t *testing.T) {
 		{"Trump", "Donald Tusk", false},
 		{"Foreign Ministry of Iraq", "Turkish Ministry of Foreign Affairs", false},
 		{"Ford", "Gerald Ford", true}, // a surname: the document decides which Ford
+		{"Rosselló", "Ricardo Rosselló Nevares", true}, // paternal surname
+		{"Ricardo", "Ricardo Rosselló Nevares", false},
+		{"Development", "Asian Development Bank", false}, // the middle word of an organisation is no surname
 		{"", "Anyone", false},
 	}
 	for _, tt := range tests {
@@ -59,7 +62,7 @@ func TestMatch(t *testing.T) {
 
 func TestRegistry(t *testing.T) {
 	var r Registry
-	for _, n := range []string{"President Volodymyr Zelensky", "Donald Trump", "Melania Trump", "Princess Ubolratana Mahidol", "Lydia Buchtmann"} {
+	for _, n := range []string{"President Volodymyr Zelensky", "Donald Trump", "Melania Trump", "Princess Ubolratana Mahidol", "Lydia Buchtmann", "Wanda Vázquez Garced"} {
 		r.Add(n)
 	}
 	tests := []struct {
@@ -74,6 +77,8 @@ func TestRegistry(t *testing.T) {
 		{"Biden", "Biden", false},
 		{"Bauchtman", "Lydia Buchtmann", true}, // misspelt in the article
 		{"Bachman", "Bachman", false},
+		{"Vázquez", "Wanda Vázquez Garced", true},
+		{"Garced", "Wanda Vázquez Garced", true},
 	}
 	for _, tt := range tests {
 		got, ok := r.Resolve(tt.in)
