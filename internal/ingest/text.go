@@ -16,10 +16,12 @@ import (
 func textDocument(text, name string) *model.Document {
 	text = paragraphs(normalizeText(text))
 	d := &model.Document{Title: fileTitle(name), Text: text}
+	// A first line that reads like a title is the title only when text
+	// follows it: a one-line text is the text.
 	first, rest, _ := strings.Cut(text, "\n")
-	if isHeadline(first) {
+	if rest = strings.TrimLeft(rest, "\n"); rest != "" && isHeadline(first) {
 		d.Title = first
-		d.Text = strings.TrimLeft(rest, "\n")
+		d.Text = rest
 	}
 	return d
 }
@@ -42,7 +44,8 @@ func isHeadline(s string) bool {
 	if s == "" || len(s) > 200 || len(strings.Fields(s)) > 25 {
 		return false
 	}
-	last, _ := utf8.DecodeLastRuneInString(s)
+	// A sentence may end inside its closing quote: `said "No."`.
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "\"'”’)»"))
 	if strings.ContainsRune(".,;:", last) {
 		return false
 	}

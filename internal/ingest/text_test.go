@@ -92,6 +92,20 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
+func TestTextDocumentTitle(t *testing.T) {
+	tests := []struct{ in, title, text string }{
+		{"Zelensky Pursues White House Meeting\n\nKyiv asked for talks.", "Zelensky Pursues White House Meeting", "Kyiv asked for talks."},
+		{"Kyiv asked for talks", "stdin", "Kyiv asked for talks"}, // one line is the text
+		{"Kyiv asked for talks.\n\nWashington did not answer.", "stdin", "Kyiv asked for talks.\n\nWashington did not answer."},
+	}
+	for _, tt := range tests {
+		d := textDocument(tt.in, "stdin")
+		if d.Title != tt.title || d.Text != tt.text {
+			t.Errorf("textDocument(%q) = title %q text %q, want %q, %q", tt.in, d.Title, d.Text, tt.title, tt.text)
+		}
+	}
+}
+
 func TestIsHeadline(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -101,6 +115,8 @@ func TestIsHeadline(t *testing.T) {
 		{"Is the ceasefire holding?", true},
 		{"The council met on Tuesday.", false},
 		{"Dateline, Kyiv:", false},
+		{`Peter said, "Hi there."`, false},
+		{`Zelensky: "We will win"`, true},
 		{"", false},
 		{"12345", false},
 		{strings.Repeat("word ", 30), false},
