@@ -27,11 +27,13 @@ func runTrainParser(ctx context.Context, a *app, args []string) error {
 	taggerPath := fs.String("tagger", sourcePath("internal", "nlp", "tagger", tagger.ModelFile), "tagger model that tags the development file")
 	seed := fs.Uint64("seed", 1, "shuffling and exploration seed")
 	epochs := fs.Int("epochs", 15, "passes over the training data")
+	ensemble := fs.Int("ensemble", 2, "train this many parsers side by side (seeds seed, seed+1, ...) and keep their mean weights")
 	folds := fs.Int("folds", 5, "jackknife folds for predicted tags (0: use the tags in the training file)")
 	tagEpochs := fs.Int("tagger-epochs", 12, "epochs of each jackknife tagger")
 	minWeight := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
 	minUpdates := fs.Int("min-updates", 5, "drop move features updated fewer times than this (smaller, faster model)")
 	relMinUpdates := fs.Int("rel-min-updates", 2, "drop relation features updated fewer times than this")
+	goldCopy := fs.Bool("gold-copy", true, "with --folds, also train on a copy of each tree with its gold tags")
 	clusters := fs.Bool("clusters", true, "use the embedded word clusters as features (also in the jackknife taggers)")
 	out := fs.String("out", sourcePath("internal", "nlp", "parser", parser.ModelFile), "model file to write")
 	if err := parseFlags(fs, args); err != nil {
@@ -43,6 +45,9 @@ func runTrainParser(ctx context.Context, a *app, args []string) error {
 	if *out == "" {
 		return fmt.Errorf("%w: --out is required outside the source tree", errUsage)
 	}
+	if *ensemble < 1 {
+		return fmt.Errorf("%w: --ensemble must be at least 1", errUsage)
+	}
 	if *folds == 1 || *folds < 0 {
 		return fmt.Errorf("%w: --folds must be 0 or at least 2", errUsage)
 	}
@@ -50,7 +55,7 @@ func runTrainParser(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := []parser.Option{parser.Epochs(*epochs), parser.Seed(*seed), parser.MinWeight(*minWeight),
+	opts := []parser.Option{parser.Epochs(*epochs), parser.Seed(*seed), parser.Ensemble(*ensemble), parser.MinWeight(*minWeight),
 		parser.MinUpdates(*minUpdates), parser.RelMinUpdates(*relMinUpdates)}
 	tagOpts := []tagger.Option{tagger.Epochs(*tagEpochs), tagger.Seed(*seed), tagger.Folds(0)}
 	if !*clusters {
@@ -73,9 +78,16 @@ func runTrainParser(ctx context.Context, a *app, args []string) error {
 		// One-pass jackknife taggers: four times cheaper to train than the
 		// two-pass tagger and within a few tenths of its accuracy, which
 		// is all the parser needs to learn from realistic tag errors.
+		gold := sents
 		sents, err = tagger.Jackknife(sents, *folds, tagOpts...)
 		if err != nil {
 			return err
+		}
+		if *goldCopy {
+			// Each tree with predicted tags teaches recovery from tag
+			// errors, its gold-tagged copy the attachments the tags
+			// should have led to: +0.16 to +0.26 UAS on EWT dev.
+			sents = append(sents, gold...)
 		}
 		fmt.Fprintf(a.stderr, "jackknifed tags over %d folds (%s)\n", *folds, time.Since(start).Round(time.Second))
 	}

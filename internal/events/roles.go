@@ -387,6 +387,9 @@ func (s *sent) subject(v int) (int, bool) {
 				}
 				return pronoun, passive
 			}
+			if a := s.subjectAfterComma(k, v); a >= 0 {
+				return a, passive
+			}
 			if r := s.rel(k); r == "nsubj:pass" || r == "csubj:pass" {
 				passive = true
 			}
@@ -495,6 +498,27 @@ func (s *sent) adjacentSubject(v int) int {
 		return -1
 	}
 	return i
+}
+
+// subjectAfterComma corrects a subject k of verb v that is no actor and
+// stands before a comma, when an actor ends right before v after that
+// comma: in "In a landscape marked by patience, Ukrainian President
+// Volodymyr Zelensky has been seeking a meeting" the parser may take
+// "landscape" for the subject; English puts the subject before the verb,
+// after a fronted phrase's comma. -1 when the subject stands.
+func (s *sent) subjectAfterComma(k, v int) int {
+	if k > v || s.at[k] >= 0 {
+		return -1
+	}
+	a := s.adjacentSubject(v)
+	if a < 0 {
+		return -1
+	}
+	first := s.ments[s.at[a]].First
+	if first < 1 || first <= k || s.toks[first-1].Text != "," {
+		return -1
+	}
+	return a
 }
 
 var relPronoun = map[string]bool{"WHO": true, "WHICH": true, "THAT": true, "WHOM": true}

@@ -232,10 +232,22 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 	d := sc.deps
 	below := r // the node under h on the way up
+	punct := false
 	for steps := 0; steps < 3; steps++ {
 		t := d.tok(h)
+		if t.UPOS == "PUNCT" && !punct {
+			// A quote hung on punctuation is a parse error ("said, "...".",
+			// the quote under the final period): the punctuation's
+			// governor takes it as a complement.
+			next, ok := d.head(h)
+			if !ok {
+				return attribution{}, false
+			}
+			below, h, punct = h, next, true
+			continue
+		}
 		if t.UPOS == "VERB" || t.UPOS == "AUX" {
-			if !d.isReportVerb(h) || !complementRels[d.tok(below).Deprel] {
+			if !d.isReportVerb(h) || !(punct || complementRels[d.tok(below).Deprel]) {
 				// "According to Sufianov, the Olympiad shows young
 				// people the "social elevators"": the source of the clause.
 				if a, ok := sc.accordingChild(h); ok {
@@ -448,6 +460,24 @@ func (sc *scan) subjectMention(r, v tokRef) (mention, bool) {
 				if n, ok := sc.tokenMention(a, v); ok && n.kind == mName && !n.org {
 					return n, true
 				}
+			}
+		}
+	}
+	// The parser may hang that name anywhere under the subject ("The
+	// secretary general of FIOM (...), Roberto Verdi, has called"): a
+	// name between commas that ends the subject right before the verb.
+	if toks[r.t].UPOS == "NOUN" {
+		e := v.t - 1
+		for e > r.t && d.sents[v.s].Tokens[e].Head == v.t+1 && (toks[e].Deprel == "aux" || toks[e].Deprel == "advmod") {
+			e--
+		}
+		b := e - 1
+		for b > r.t && toks[b].UPOS == "PROPN" {
+			b--
+		}
+		if toks[e].Text == "," && b < e-1 && toks[b].Text == "," {
+			if n, ok := sc.tokenMention(tokRef{r.s, b + 1}, v); ok && n.kind == mName && !n.org {
+				return n, true
 			}
 		}
 	}

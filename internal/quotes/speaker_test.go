@@ -47,7 +47,7 @@ func TestMatch(t *testing.T) {
 		{"Donald Trump", "Donald Tusk", false},
 		{"Trump", "Donald Tusk", false},
 		{"Foreign Ministry of Iraq", "Turkish Ministry of Foreign Affairs", false},
-		{"Ford", "Gerald Ford", true}, // a surname: the document decides which Ford
+		{"Ford", "Gerald Ford", true},                  // a surname: the document decides which Ford
 		{"Rosselló", "Ricardo Rosselló Nevares", true}, // paternal surname
 		{"Ricardo", "Ricardo Rosselló Nevares", false},
 		{"Development", "Asian Development Bank", false}, // the middle word of an organisation is no surname

@@ -383,3 +383,55 @@ func TestInlineRows(t *testing.T) {
 		}
 	}
 }
+
+// TestMerge checks that a merged model scores as the mean of its members'
+// scores (within the quantisation of the three models) and that merging
+// only agrees to trainers of the same classes.
+func TestMerge(t *testing.T) {
+	a := trainClasses(t, 3, []string{"a", "b", "c"})
+	b, err := NewTrainer([]string{"a", "b", "c"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	feats, gold := toy(500, 7) // other data: other weights
+	scores := make([]float32, 3)
+	for i := range feats {
+		b.Score(feats[i], scores)
+		b.Learn(feats[i], gold[i], argmax(scores))
+	}
+	ma, _ := a.Model()
+	mb, _ := b.Model()
+	m, err := Merge([]*Trainer{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sa, sb, sm := make([]float32, 3), make([]float32, 3), make([]float32, 3)
+	test, _ := toy(100, 9)
+	differs := false
+	for _, fs := range test {
+		ma.Score(fs, sa)
+		mb.Score(fs, sb)
+		m.Score(fs, sm)
+		tol := float64(len(fs)) * float64(ma.scale+mb.scale+2*m.scale) / 2
+		for c := range sm {
+			mean := (sa[c] + sb[c]) / 2
+			if d := math.Abs(float64(sm[c] - mean)); d > tol+1e-5 {
+				t.Fatalf("merged score %v, mean of members %v (tolerance %v)", sm[c], mean, tol)
+			}
+			differs = differs || math.Abs(float64(sa[c]-sb[c])) > 1
+		}
+	}
+	if !differs {
+		t.Fatal("the two members score alike: the test shows nothing")
+	}
+	if one, _ := Merge([]*Trainer{a}); one.NumWeights() != ma.NumWeights() || one.scale != ma.scale {
+		t.Error("a merge of one trainer differs from its model")
+	}
+	other, _ := NewTrainer([]string{"a", "b"})
+	if _, err := Merge([]*Trainer{a, other}); err == nil || !strings.Contains(err.Error(), "different classes") {
+		t.Errorf("merge of different classes: err %v", err)
+	}
+	if _, err := Merge(nil); err == nil {
+		t.Error("merge of no trainers: no error")
+	}
+}

@@ -1,6 +1,7 @@
 package linear
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -120,27 +121,72 @@ func MinUpdates(n int) Option {
 // 16 bits, or to 8 bits for models of at most 12 classes (whose rows are
 // stored inline, see Model). The trainer can keep learning afterwards.
 func (t *Trainer) Model(opts ...Option) (*Model, error) {
+	return Merge([]*Trainer{t}, opts...)
+}
+
+// Merge returns the model whose weights are the mean of the trainers'
+// averaged weights. A linear model's score is linear in its weights, so
+// this scores exactly as the mean of the members' scores: an ensemble of
+// perceptrons trained with different seeds at the cost of one model. The
+// trainers must have the same classes; MinUpdates applies to a feature's
+// mean update count over them. The trainers can keep learning afterwards.
+func Merge(ts []*Trainer, opts ...Option) (*Model, error) {
+	if len(ts) == 0 {
+		return nil, errors.New("linear: merge of no trainers")
+	}
+	classes := ts[0].classes
+	for _, t := range ts[1:] {
+		if !slices.Equal(t.classes, classes) {
+			return nil, fmt.Errorf("linear: merge of trainers with different classes (%d and %d)", len(classes), len(t.classes))
+		}
+	}
 	var o buildOptions
 	for _, opt := range opts {
 		opt(&o)
 	}
-	keys := make([]uint64, 0, len(t.index))
-	for k := range t.index {
-		keys = append(keys, k)
+	var keys []uint64
+	for _, t := range ts {
+		for k := range t.index {
+			keys = append(keys, k)
+		}
 	}
 	slices.Sort(keys) // map order must not reach the output
-	clock := float64(max(t.clock, 1))
-	avg := func(w weight) float64 {
-		return (w.total + float64(t.clock-w.ts)*float64(w.w)) / clock
+	keys = slices.Compact(keys)
+	n := float64(len(ts))
+	// mean sums the members' averaged weights of key into sum (one slot per
+	// class, touched lists the classes set) and returns the key's total
+	// update count.
+	sum := make([]float64, len(classes))
+	var touched []int32
+	mean := func(k uint64) (updates int64) {
+		touched = touched[:0]
+		for _, t := range ts {
+			r, ok := t.index[k]
+			if !ok {
+				continue
+			}
+			updates += int64(t.updates[r])
+			clock := float64(max(t.clock, 1))
+			for _, w := range t.rows[r] {
+				if !slices.Contains(touched, w.class) {
+					touched = append(touched, w.class)
+					sum[w.class] = 0
+				}
+				sum[w.class] += (w.total + float64(t.clock-w.ts)*float64(w.w)) / clock / n
+			}
+		}
+		slices.Sort(touched)
+		return updates
 	}
 	maxAbs := 0.0
 	for _, k := range keys {
-		for _, w := range t.rows[t.index[k]] {
-			maxAbs = math.Max(maxAbs, math.Abs(avg(w)))
+		mean(k)
+		for _, c := range touched {
+			maxAbs = math.Max(maxAbs, math.Abs(sum[c]))
 		}
 	}
 	limit := float64(math.MaxInt16)
-	if len(t.classes) <= inlineClasses {
+	if len(classes) <= inlineClasses {
 		limit = maxInline
 	}
 	scale := maxAbs / limit
@@ -149,26 +195,24 @@ func (t *Trainer) Model(opts ...Option) (*Model, error) {
 	}
 	rows := make([]row, 0, len(keys))
 	for _, k := range keys {
-		if t.updates[t.index[k]] < o.minUpdates {
+		if mean(k) < int64(o.minUpdates)*int64(len(ts)) {
 			continue
 		}
-		ws := slices.Clone(t.rows[t.index[k]])
-		slices.SortFunc(ws, func(a, b weight) int { return int(a.class - b.class) })
 		r := row{key: k}
-		for _, w := range ws {
-			a := avg(w)
+		for _, c := range touched {
+			a := sum[c]
 			q := math.Round(a / scale)
 			if q == 0 || math.Abs(a) < o.minWeight {
 				continue
 			}
-			r.classes = append(r.classes, uint16(w.class))
+			r.classes = append(r.classes, uint16(c))
 			r.weights = append(r.weights, int16(q))
 		}
 		if len(r.classes) > 0 {
 			rows = append(rows, r)
 		}
 	}
-	return build(slices.Clone(t.classes), float32(scale), rows)
+	return build(slices.Clone(classes), float32(scale), rows)
 }
 
 func sortRows(rows []row) {

@@ -455,3 +455,53 @@ func TestClusterChecksum(t *testing.T) {
 		}
 	}
 }
+
+// TestEnsemble: members trained side by side still give one deterministic
+// model, which differs from each member's own and parses the training
+// trees as well; Ensemble(1) is the plain parser.
+func TestEnsemble(t *testing.T) {
+	sents := tiny(t)
+	model := func(opts ...Option) []byte {
+		t.Helper()
+		p, err := Train(sents, append([]Option{Epochs(5), Seed(3), MinUpdates(1)}, opts...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if _, err := p.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	ens := model(Ensemble(2))
+	if !bytes.Equal(ens, model(Ensemble(2))) {
+		t.Fatal("an ensemble trained twice gave different models")
+	}
+	if !bytes.Equal(model(), model(Ensemble(1))) {
+		t.Error("Ensemble(1) differs from the default")
+	}
+	if bytes.Equal(ens, model()) || bytes.Equal(ens, model(Seed(4))) {
+		t.Error("the ensemble is one of its members")
+	}
+	p, err := Read(bytes.NewReader(ens))
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads, total := 0, 0
+	for _, s := range sents {
+		pred := stripped(s)
+		p.Parse(pred)
+		for i := range s {
+			total++
+			if pred[i].Head == s[i].Head {
+				heads++
+			}
+		}
+	}
+	if uas := float64(heads) / float64(total); uas < 0.9 {
+		t.Errorf("ensemble on training data: UAS %.2f, want >= 0.9", uas)
+	}
+	if _, err := Train(sents, Ensemble(0)); err == nil {
+		t.Error("an ensemble of 0 parsers trained")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync"
 
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/cluster"
@@ -17,6 +18,7 @@ type Option func(*options)
 type options struct {
 	epochs        int
 	seed          uint64
+	members       int
 	minWeight     float64
 	minUpdates    int
 	relMinUpdates int
@@ -26,7 +28,7 @@ type options struct {
 	selectBy      func(*Parser) float64
 	progress      func(Epoch)
 	// epochDone gets the trainers after each epoch.
-	epochDone func(epoch int, accuracy float64, t trainers) error
+	epochDone func(epoch int, accuracy float64, ts []trainers) error
 }
 
 // Epochs sets the number of passes over the training data (default 15).
@@ -34,6 +36,12 @@ func Epochs(n int) Option { return func(o *options) { o.epochs = n } }
 
 // Seed sets the seed of shuffling and exploration (default 1).
 func Seed(s uint64) Option { return func(o *options) { o.seed = s } }
+
+// Ensemble trains n parsers, with seeds seed, seed+1, ..., side by side
+// (one goroutine each) and returns the parser whose weights are their mean
+// (linear.Merge): it parses as their ensemble would, at the speed and size of
+// one parser. Default 1.
+func Ensemble(n int) Option { return func(o *options) { o.members = n } }
 
 // MinWeight drops averaged weights below w from the models (default
 // 0.05), see linear.MinWeight.
@@ -81,7 +89,7 @@ func Progress(fn func(Epoch)) Option { return func(o *options) { o.progress = fn
 // realistic training). Non-projective trees are made projective by lifting
 // arcs, since arc-eager parsing only builds projective trees.
 func Train(sents [][]model.Token, opts ...Option) (*Parser, error) {
-	o := options{epochs: 15, seed: 1, minWeight: 0.05, minUpdates: 5, relMinUpdates: 2, explore: 0.9}
+	o := options{epochs: 15, seed: 1, members: 1, minWeight: 0.05, minUpdates: 5, relMinUpdates: 2, explore: 0.9}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -90,10 +98,10 @@ func Train(sents [][]model.Token, opts ...Option) (*Parser, error) {
 	}
 	var best *Parser
 	var bestScore float64
-	o.epochDone = func(epoch int, acc float64, t trainers) error {
+	o.epochDone = func(epoch int, acc float64, ts []trainers) error {
 		e := Epoch{Epoch: epoch, Accuracy: acc}
 		if o.selectBy != nil {
-			p, err := t.parser(o)
+			p, err := merged(ts, o)
 			if err != nil {
 				return err
 			}
@@ -106,14 +114,14 @@ func Train(sents [][]model.Token, opts ...Option) (*Parser, error) {
 		}
 		return nil
 	}
-	tr, err := train(sents, o)
+	ts, err := train(sents, o)
 	if err != nil {
 		return nil, err
 	}
 	if best != nil {
 		return best, nil
 	}
-	return tr.parser(o)
+	return merged(ts, o)
 }
 
 // resolve loads the default clusters unless told to go without.
@@ -134,15 +142,19 @@ type trainers struct {
 	rels  [2]*linear.Trainer
 }
 
-// parser returns the parser of the averaged weights.
-func (t trainers) parser(o options) (*Parser, error) {
+// merged returns the parser of the mean averaged weights of the members.
+func merged(ts []trainers, o options) (*Parser, error) {
 	var ms [3]*linear.Model
-	for i, tr := range []*linear.Trainer{t.moves, t.rels[0], t.rels[1]} {
+	for i := range ms {
 		mu := o.minUpdates
 		if i > 0 && o.relMinUpdates > 0 {
 			mu = o.relMinUpdates
 		}
-		m, err := tr.Model(linear.MinWeight(o.minWeight), linear.MinUpdates(mu))
+		members := make([]*linear.Trainer, len(ts))
+		for j, t := range ts {
+			members[j] = []*linear.Trainer{t.moves, t.rels[0], t.rels[1]}[i]
+		}
+		m, err := linear.Merge(members, linear.MinWeight(o.minWeight), linear.MinUpdates(mu))
 		if err != nil {
 			return nil, fmt.Errorf("train parser: %w", err)
 		}
@@ -156,24 +168,37 @@ func (t trainers) parser(o options) (*Parser, error) {
 	return p, nil
 }
 
-// train runs the perceptron over sents and returns the trainers.
-func train(sents [][]model.Token, o options) (trainers, error) {
-	var tr trainers
+// member is one parser of the ensemble being trained, with its own
+// shuffling and exploration.
+type member struct {
+	tr    trainers
+	rng   *rand.Rand
+	order []int
+	sc    scratch
+	good  int // moves of zero cost in the last epoch
+	total int // moves learnt from in the last epoch
+}
+
+// train runs the perceptron over sents and returns the members' trainers.
+func train(sents [][]model.Token, o options) ([]trainers, error) {
 	if o.epochs < 1 {
-		return tr, fmt.Errorf("train parser: epochs %d < 1", o.epochs)
+		return nil, fmt.Errorf("train parser: epochs %d < 1", o.epochs)
+	}
+	if o.members < 1 {
+		return nil, fmt.Errorf("train parser: ensemble of %d parsers", o.members)
 	}
 
 	labelSet := map[string]bool{RootLabel: true}
 	for i, s := range sents {
 		if err := checkTree(s); err != nil {
-			return tr, fmt.Errorf("train parser: sentence %d: %w", i+1, err)
+			return nil, fmt.Errorf("train parser: sentence %d: %w", i+1, err)
 		}
 		for _, t := range s {
 			labelSet[t.Deprel] = true
 		}
 	}
 	if len(sents) == 0 {
-		return tr, errors.New("train parser: no training sentences")
+		return nil, errors.New("train parser: no training sentences")
 	}
 	labels := make([]string, 0, len(labelSet))
 	for l := range labelSet {
@@ -190,87 +215,112 @@ func train(sents [][]model.Token, o options) (trainers, error) {
 	}
 	p, err := trainingParser(labels, golds)
 	if err != nil {
-		return tr, err
+		return nil, err
 	}
-	if tr.moves, err = linear.NewTrainer(p.moveModel.Classes()); err != nil {
-		return tr, fmt.Errorf("train parser: %w", err)
-	}
-	for d := range tr.rels {
-		if tr.rels[d], err = linear.NewTrainer(p.rels[d].m.Classes()); err != nil {
-			return tr, fmt.Errorf("train parser: %w", err)
+	members := make([]*member, o.members)
+	for i := range members {
+		m := &member{
+			rng:   rand.New(rand.NewPCG(o.seed+uint64(i), 0x9a55e)),
+			order: make([]int, len(sents)),
 		}
+		for j := range m.order {
+			m.order[j] = j
+		}
+		if m.tr.moves, err = linear.NewTrainer(p.moveModel.Classes()); err != nil {
+			return nil, fmt.Errorf("train parser: %w", err)
+		}
+		for d := range m.tr.rels {
+			if m.tr.rels[d], err = linear.NewTrainer(p.rels[d].m.Classes()); err != nil {
+				return nil, fmt.Errorf("train parser: %w", err)
+			}
+		}
+		members[i] = m
 	}
-
-	rng := rand.New(rand.NewPCG(o.seed, 0x9a55e))
-	order := make([]int, len(sents))
-	for i := range order {
-		order[i] = i
+	ts := make([]trainers, len(members))
+	for i, m := range members {
+		ts[i] = m.tr
 	}
-	sc := new(scratch)
-	var c costs
 	for epoch := 1; epoch <= o.epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		// From the second epoch on, training follows its own mistakes
-		// with probability o.explore.
-		explore := func() bool { return epoch > 1 && rng.Float64() < o.explore }
-		good, total := 0, 0 // moves of zero cost
-		for _, si := range order {
-			g := &golds[si]
-			st := &sc.st
-			st.reset(len(sents[si]))
-			sc.ws.reset(sents[si], o.clusters)
-			for !st.done() {
-				if kind, label, ok := p.forced(st); ok {
-					st.apply(kind, label)
-					continue
-				}
-				sc.features()
-				sc.score(tr.moves, len(p.moves), sc.feats)
-				pred := p.bestMove(st, sc.scores, nil)
-				g.costs(st, &c)
-				total++
-				next := pred
-				if p.free(p.moves[pred], &c) {
-					tr.moves.Learn(sc.feats, pred, pred)
-					good++
-				} else {
-					// Projective gold trees always leave a zero-cost move.
-					best := p.bestMove(st, sc.scores, &c)
-					tr.moves.Learn(sc.feats, best, pred)
-					if !explore() {
-						next = best
-					}
-				}
-				// The relation of a gold arc is learnt wherever the arc
-				// can be made, whatever the move, over all relations of
-				// its direction.
-				for _, k := range []int{left, right} {
-					if gl := c.label(k); gl >= 0 && (k == right || st.canLeft()) {
-						a := &p.rels[k-left]
-						sc.score(tr.rels[k-left], len(a.label), sc.rfeats)
-						tr.rels[k-left].Learn(sc.rfeats, int(a.class[gl]), a.best(sc.scores, -1))
-					}
-				}
-				m := p.moves[next]
-				label := int32(-1)
-				if m.kind == left || m.kind == right {
-					a := &p.rels[m.kind-left]
-					sc.score(tr.rels[m.kind-left], len(a.label), sc.rfeats)
-					label = a.label[a.best(sc.scores, m.group)]
-					if gl := c.label(m.kind); gl >= 0 && gl != label && a.group[a.class[gl]] == m.group && !explore() {
-						label = gl
-					}
-				}
-				st.apply(m.kind, label)
-			}
+		// Members share only read-only data (sentences, gold trees, the
+		// move set), so they learn side by side.
+		var wg sync.WaitGroup
+		for _, m := range members {
+			wg.Go(func() { p.trainEpoch(m, sents, golds, epoch, o) })
 		}
+		wg.Wait()
 		if o.epochDone != nil {
-			if err := o.epochDone(epoch, float64(good)/float64(max(total, 1)), tr); err != nil {
-				return tr, err
+			good, total := 0, 0
+			for _, m := range members {
+				good += m.good
+				total += m.total
+			}
+			if err := o.epochDone(epoch, float64(good)/float64(max(total, 1)), ts); err != nil {
+				return nil, err
 			}
 		}
 	}
-	return tr, nil
+	return ts, nil
+}
+
+// trainEpoch runs one pass of member m over the training sentences.
+func (p *Parser) trainEpoch(m *member, sents [][]model.Token, golds []gold, epoch int, o options) {
+	tr, sc, rng := m.tr, &m.sc, m.rng
+	rng.Shuffle(len(m.order), func(i, j int) { m.order[i], m.order[j] = m.order[j], m.order[i] })
+	// From the second epoch on, training follows its own mistakes
+	// with probability o.explore.
+	explore := func() bool { return epoch > 1 && rng.Float64() < o.explore }
+	var c costs
+	m.good, m.total = 0, 0
+	for _, si := range m.order {
+		g := &golds[si]
+		st := &sc.st
+		st.reset(len(sents[si]))
+		sc.ws.reset(sents[si], o.clusters)
+		for !st.done() {
+			if kind, label, ok := p.forced(st); ok {
+				st.apply(kind, label)
+				continue
+			}
+			sc.features()
+			sc.score(tr.moves, len(p.moves), sc.feats)
+			pred := p.bestMove(st, sc.scores, nil)
+			g.costs(st, &c)
+			m.total++
+			next := pred
+			if p.free(p.moves[pred], &c) {
+				tr.moves.Learn(sc.feats, pred, pred)
+				m.good++
+			} else {
+				// Projective gold trees always leave a zero-cost move.
+				best := p.bestMove(st, sc.scores, &c)
+				tr.moves.Learn(sc.feats, best, pred)
+				if !explore() {
+					next = best
+				}
+			}
+			// The relation of a gold arc is learnt wherever the arc
+			// can be made, whatever the move, over all relations of
+			// its direction.
+			for _, k := range []int{left, right} {
+				if gl := c.label(k); gl >= 0 && (k == right || st.canLeft()) {
+					a := &p.rels[k-left]
+					sc.score(tr.rels[k-left], len(a.label), sc.rfeats)
+					tr.rels[k-left].Learn(sc.rfeats, int(a.class[gl]), a.best(sc.scores, -1))
+				}
+			}
+			mv := p.moves[next]
+			label := int32(-1)
+			if mv.kind == left || mv.kind == right {
+				a := &p.rels[mv.kind-left]
+				sc.score(tr.rels[mv.kind-left], len(a.label), sc.rfeats)
+				label = a.label[a.best(sc.scores, mv.group)]
+				if gl := c.label(mv.kind); gl >= 0 && gl != label && a.group[a.class[gl]] == mv.group && !explore() {
+					label = gl
+				}
+			}
+			st.apply(mv.kind, label)
+		}
+	}
 }
 
 // trainingParser returns a parser without weights whose moves and relation
