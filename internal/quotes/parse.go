@@ -439,7 +439,13 @@ func (sc *scan) subjectMention(r, v tokRef) (mention, bool) {
 	// Coalition Taiwan said"): one phrase split in two.
 	for _, c := range d.kids[v.s][v.t] {
 		if c < lo && toks[c].Deprel == toks[r.t].Deprel {
-			lo, _ = d.phrase(tokRef{r.s, c}, subjectStops)
+			first, _ := d.phrase(tokRef{r.s, c}, subjectStops)
+			// "Cardinal Marc Ouellet of the Holy See said": a person's
+			// name before "of" heads the phrase.
+			if toks[c].UPOS == "PROPN" && (lo > 0 && strings.EqualFold(toks[lo-1].Text, "of") || lo > 1 && strings.EqualFold(toks[lo-2].Text, "of")) {
+				r = tokRef{r.s, c}
+			}
+			lo = first
 		}
 	}
 	vi, _ := sc.itemRange(toks[v.t].Span.Start, toks[v.t].Span.End)
