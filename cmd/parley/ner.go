@@ -411,6 +411,7 @@ func writeNERScore(a *app, s *eval.NERScore, files []string, sentences int, asJS
 func runTrainNER(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("train ner", "")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
+	ensemble := fs.Int("ensemble", 3, "train each model this many times (seeds seed, seed+1, ...) and keep their mean weights")
 	epochs := fs.Int("epochs", 20, "passes over the training data")
 	minWeight := fs.Float64("min-weight", 1, "drop averaged weights below this magnitude")
 	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for typer.lin, span.lin and case.lex")
@@ -426,6 +427,9 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	}
 	if *epochs < 1 {
 		return fmt.Errorf("%w: --epochs must be at least 1", errUsage)
+	}
+	if *ensemble < 1 {
+		return fmt.Errorf("%w: --ensemble must be at least 1", errUsage)
 	}
 	if st, err := os.Stat(*out); err != nil || !st.IsDir() {
 		return fmt.Errorf("%w: --out %s is not a directory (run from the repository root)", errUsage, *out)
@@ -460,7 +464,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	opts := []ner.TrainOption{ner.Seed(*seed), ner.Epochs(*epochs), ner.MinWeight(*minWeight)}
+	opts := []ner.TrainOption{ner.Seed(*seed), ner.Ensemble(*ensemble), ner.Epochs(*epochs), ner.MinWeight(*minWeight)}
 	if *cv > 0 {
 		return crossValidateNER(a, files, perFile, lex, *cv, *headedOnly, opts)
 	}

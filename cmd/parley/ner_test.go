@@ -101,6 +101,7 @@ func TestTrainNERUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"train", "ner", "extra"},
 		{"train", "ner", "--epochs", "0"},
+		{"train", "ner", "--ensemble", "0"},
 		{"train", "ner", "--out", filepath.Join(t.TempDir(), "missing")},
 	} {
 		if code, _, _ := run(t, "", args...); code != 2 {

@@ -108,6 +108,33 @@ func TestTrainDeterministic(t *testing.T) {
 	if !found {
 		t.Errorf("model trained on the sentence finds %v, not the person Ann Lee", got)
 	}
+	// An ensemble is one model of the members' mean weights: deterministic
+	// too, and not any single member.
+	typer := func(opts ...TrainOption) []byte {
+		r, err := Train(data, lex, append([]TrainOption{Epochs(3), Seed(7), MinWeight(0)}, opts...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b [3]bytes.Buffer
+		if err := r.WriteModels(&b[0], &b[1], &b[2]); err != nil {
+			t.Fatal(err)
+		}
+		return b[0].Bytes()
+	}
+	ens := typer(Ensemble(3))
+	if !bytes.Equal(ens, typer(Ensemble(3))) {
+		t.Error("an ensemble trained twice gave different typers")
+	}
+	// out[0] was read by Load; out[1] holds the same bytes.
+	if !bytes.Equal(typer(Ensemble(1)), out[1][0].Bytes()) {
+		t.Error("Ensemble(1) differs from the default")
+	}
+	if bytes.Equal(ens, out[1][0].Bytes()) {
+		t.Error("the ensemble is its first member")
+	}
+	if _, err := Train(data, lex, Ensemble(0)); err == nil {
+		t.Error("an ensemble of 0 models trained")
+	}
 	data[0].Tokens = nil
 	if _, err := Train(data, lex); err == nil || !strings.Contains(err.Error(), "f:1: sentence without tagged and parsed tokens") {
 		t.Errorf("training on untagged sentences: error %v", err)

@@ -12,6 +12,7 @@ import (
 type trainOptions struct {
 	epochs    int
 	seed      uint64
+	members   int
 	minWeight float64
 	progress  func(epoch int)
 }
@@ -25,6 +26,10 @@ func Epochs(n int) TrainOption { return func(o *trainOptions) { o.epochs = n } }
 // Seed sets the shuffling seed (default 1). Training is deterministic for
 // a given seed and data order.
 func Seed(s uint64) TrainOption { return func(o *trainOptions) { o.seed = s } }
+
+// Ensemble trains each model n times, with seeds seed, seed+1, ..., and
+// keeps their mean weights (linear.Merge). Default 1.
+func Ensemble(n int) TrainOption { return func(o *trainOptions) { o.members = n } }
 
 // MinWeight drops averaged weights below w from the models (default 1).
 func MinWeight(w float64) TrainOption { return func(o *trainOptions) { o.minWeight = w } }
@@ -42,7 +47,7 @@ func Progress(fn func(epoch int)) TrainOption {
 // under a common noun (Sentence.Described), or "not a mention"; the span
 // chooser learns which of its spans matched (goldFor).
 func Train(data []Sentence, lex *Lexicon, opts ...TrainOption) (*Recognizer, error) {
-	o := trainOptions{epochs: 20, seed: 1, minWeight: 1}
+	o := trainOptions{epochs: 20, seed: 1, members: 1, minWeight: 1}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -83,37 +88,44 @@ type example struct {
 	gold  int
 }
 
-// train runs the averaged perceptron over the examples; stream varies the
-// shuffling between models.
+// train runs the averaged perceptron over the examples, once per member
+// of the ensemble; stream varies the shuffling between models.
 func (o *trainOptions) train(cls []string, examples []example, stream uint64) (*linear.Model, error) {
-	tr, err := linear.NewTrainer(cls)
-	if err != nil {
-		return nil, err
+	if o.members < 1 {
+		return nil, fmt.Errorf("ensemble of %d models", o.members)
 	}
-	rng := rand.New(rand.NewPCG(o.seed, stream))
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
-	}
-	scores := make([]float32, len(cls))
-	for e := range o.epochs {
-		if o.progress != nil {
-			o.progress(e + 1)
+	var trs []*linear.Trainer
+	for m := range o.members {
+		tr, err := linear.NewTrainer(cls)
+		if err != nil {
+			return nil, err
 		}
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, i := range order {
-			ex := examples[i]
-			tr.Score(ex.feats, scores)
-			guess := 0
-			for k := range cls {
-				if scores[k] > scores[guess] {
-					guess = k
-				}
+		rng := rand.New(rand.NewPCG(o.seed+uint64(m), stream))
+		order := make([]int, len(examples))
+		for i := range order {
+			order[i] = i
+		}
+		scores := make([]float32, len(cls))
+		for e := range o.epochs {
+			if o.progress != nil && m == 0 {
+				o.progress(e + 1)
 			}
-			tr.Learn(ex.feats, ex.gold, guess)
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, i := range order {
+				ex := examples[i]
+				tr.Score(ex.feats, scores)
+				guess := 0
+				for k := range cls {
+					if scores[k] > scores[guess] {
+						guess = k
+					}
+				}
+				tr.Learn(ex.feats, ex.gold, guess)
+			}
 		}
+		trs = append(trs, tr)
 	}
-	return tr.Model(linear.MinWeight(o.minWeight))
+	return linear.Merge(trs, linear.MinWeight(o.minWeight))
 }
 
 // goldFor returns the class a head's candidates learn and which of them
