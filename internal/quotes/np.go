@@ -83,7 +83,9 @@ func isNameWord(it item) bool {
 	if it.kind != itWord || !it.cap || notNames[it.text] || strings.ContainsAny(it.text, "0123456789") {
 		return false
 	}
-	if it.upos != "" && it.upos != "PROPN" && it.upos != "NOUN" && it.upos != "ADJ" && it.upos != "X" {
+	// A word the tagger took for a verb is still a name word inside an
+	// entity ("See" of "the Holy See").
+	if it.upos != "" && it.upos != "PROPN" && it.upos != "NOUN" && it.upos != "ADJ" && it.upos != "X" && !(it.person || it.place || it.org) {
 		return false
 	}
 	return true
