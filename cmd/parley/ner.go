@@ -88,8 +88,18 @@ type nerAnalysis struct {
 	goldTrees bool
 }
 
-func newNERAnalysis(goldTrees bool) (*nerAnalysis, error) {
-	an, err := nlp.Default()
+// newNERAnalysis analyses with the tagger and parser models at the given
+// paths ("": the embedded ones).
+func newNERAnalysis(goldTrees bool, taggerPath, parserPath string) (*nerAnalysis, error) {
+	t, err := loadTagger(taggerPath)
+	if err != nil {
+		return nil, err
+	}
+	p, err := loadParser(parserPath)
+	if err != nil {
+		return nil, err
+	}
+	an, err := nlp.New(t, p, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +156,7 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	an, err := newNERAnalysis(*goldTrees)
+	an, err := newNERAnalysis(*goldTrees, "", "")
 	if err != nil {
 		return err
 	}
@@ -417,6 +427,8 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	out := fs.String("out", filepath.Join("internal", "nlp", "ner", "model"), "directory for typer.lin, span.lin and case.lex")
 	useLex := fs.Bool("case-lexicon", true, "use capitalisation statistics from Wikinews and EWT train as features")
 	goldTrees := fs.Bool("gold-trees", false, "train on GUM's gold tags and trees instead of the tagger's and parser's")
+	taggerPath := fs.String("tagger", "", "tag the training documents with this tagger model (default: the embedded one, which was trained on them)")
+	parserPath := fs.String("parser", "", "parse the training documents with this parser model (default: the embedded one, which was trained on them)")
 	cv := fs.Int("cv", 0, "instead of writing models, report K-fold cross-validated scores over the GUM news and interview training documents")
 	headedOnly := fs.Bool("proper-heads", false, "with --cv, score only the predicted mentions headed by a proper noun in parley's own analysis")
 	if err := parseFlags(fs, args); err != nil {
@@ -438,7 +450,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	an, err := newNERAnalysis(*goldTrees)
+	an, err := newNERAnalysis(*goldTrees, *taggerPath, *parserPath)
 	if err != nil {
 		return err
 	}

@@ -109,3 +109,11 @@ func TestTrainNERUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestTrainNERBadModel(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no-such-tagger.bin")
+	code, _, errs := run(t, "", "train", "ner", "--tagger", missing, "--out", t.TempDir())
+	if code != 1 || !strings.Contains(errs, "no-such-tagger.bin") {
+		t.Errorf("missing tagger model: exit %d, stderr %q", code, errs)
+	}
+}

@@ -42,6 +42,25 @@ var Default = sync.OnceValues(func() (*Analyzer, error) {
 	return &Analyzer{tagger: t, parser: p, ner: n}, nil
 })
 
+// New returns an analyzer with the given models (nil: the embedded one).
+func New(t *tagger.Tagger, p *parser.Parser, n *ner.Recognizer) (*Analyzer, error) {
+	d, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	a := *d
+	if t != nil {
+		a.tagger = t
+	}
+	if p != nil {
+		a.parser = p
+	}
+	if n != nil {
+		a.ner = n
+	}
+	return &a, nil
+}
+
 // Parse tags, lemmatises and parses the tokens of one sentence (as a
 // tokenizer or a corpus gave them), in place.
 func (a *Analyzer) Parse(toks []model.Token) {

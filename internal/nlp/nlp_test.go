@@ -2,11 +2,14 @@ package nlp
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/nlp/conllu"
+	"github.com/parleyhq/parley/internal/nlp/parser"
 )
 
 func TestAnalyze(t *testing.T) {
@@ -71,4 +74,58 @@ func TestAnalyzeShared(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestNew: an analyzer built with another parser parses with it, and one
+// built with no models is the default.
+func TestNew(t *testing.T) {
+	sents, err := conllu.ReadFile("testdata/tiny.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var trees [][]model.Token
+	for _, s := range sents {
+		trees = append(trees, s.Tokens())
+	}
+	small, err := parser.Train(trees, parser.Epochs(1), parser.MinUpdates(1), parser.Clusters(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	withSmall, err := New(nil, small, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := New(nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("The minister said that the talks in Ankara were useful but slow .")
+	analyse := func(an *Analyzer) []model.Token {
+		toks := make([]model.Token, len(words))
+		for i, w := range words {
+			toks[i] = model.Token{Text: w}
+		}
+		an.Parse(toks)
+		return toks
+	}
+	got, want := analyse(withSmall), analyse(def)
+	direct := slices.Clone(want) // the default's tags, parsed by the small parser
+	small.Parse(direct)
+	differs := false
+	for i := range got {
+		if got[i].Head != direct[i].Head || got[i].Deprel != direct[i].Deprel {
+			t.Fatalf("word %d: analyzer gave %d %s, its parser %d %s", i+1, got[i].Head, got[i].Deprel, direct[i].Head, direct[i].Deprel)
+		}
+		differs = differs || got[i].Head != want[i].Head
+	}
+	if !differs {
+		t.Error("the small parser parses like the embedded one: the test shows nothing")
+	}
+	if fmt.Sprint(analyse(same)) != fmt.Sprint(want) {
+		t.Error("New with no models differs from Default")
+	}
 }
