@@ -474,7 +474,7 @@ func (sc *scan) subjectMention(r, v tokRef) (mention, bool) {
 	// name between commas that ends the subject right before the verb.
 	if toks[r.t].UPOS == "NOUN" {
 		e := v.t - 1
-		for e > r.t && d.sents[v.s].Tokens[e].Head == v.t+1 && (toks[e].Deprel == "aux" || toks[e].Deprel == "advmod") {
+		for e > r.t && toks[e].Head == v.t+1 && (toks[e].Deprel == "aux" || toks[e].Deprel == "advmod") {
 			e--
 		}
 		b := e - 1
