@@ -381,6 +381,9 @@ func (s *sent) subject(v int) (int, bool) {
 	pronoun := -1 // "Russia said it would retaliate": it
 	for steps := 0; v >= 0 && steps < len(s.toks); steps++ {
 		if k := s.child(v, "nsubj", "nsubj:pass", "csubj", "csubj:pass"); k >= 0 {
+			if k = s.unquotedSubject(k, v); k < 0 {
+				return -1, passive
+			}
 			if pronoun >= 0 {
 				if s.mentionIn(k, nil) >= 0 && s.agrees(pronoun, k) {
 					return k, passive
@@ -498,6 +501,25 @@ func (s *sent) adjacentSubject(v int) int {
 		return -1
 	}
 	return i
+}
+
+// unquotedSubject keeps the parser from giving verb v, outside a quotation,
+// a subject k inside it (""..., America's Virgin, ...," Day said" with
+// "Miss" hung on "said"): the first subject child of v outside quotations,
+// or -1 when there is none.
+func (s *sent) unquotedSubject(k, v int) int {
+	if !s.quoted[k] || s.quoted[v] {
+		return k
+	}
+	for _, c := range s.kids[v] {
+		switch s.rel(c) {
+		case "nsubj", "nsubj:pass", "csubj", "csubj:pass":
+			if !s.quoted[c] {
+				return c
+			}
+		}
+	}
+	return -1
 }
 
 // subjectAfterComma corrects a subject k of verb v that is no actor and
