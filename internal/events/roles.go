@@ -412,6 +412,15 @@ func (s *sent) subject(v int) (int, bool) {
 		if pronoun >= 0 {
 			return pronoun, passive
 		}
+		// A finite verb the parser left without a subject, right after an
+		// actor that follows a comma: "While in New York to attend the
+		// General Assembly, President Zelensky told reporters" with "told"
+		// hung on "attend".
+		if x := s.toks[v].XPOS; steps == 0 && (x == "VBD" || x == "VBZ" || x == "VBP" || s.child(v, "aux") >= 0) {
+			if a := s.subjectAfterComma(-1, v); a >= 0 {
+				return a, passive
+			}
+		}
 		switch s.rel(v) {
 		case "xcomp":
 			h := s.head(v)
@@ -523,13 +532,14 @@ func (s *sent) unquotedSubject(k, v int) int {
 }
 
 // subjectAfterComma corrects a subject k of verb v that is no actor and
-// stands before a comma, when an actor ends right before v after that
-// comma: in "In a landscape marked by patience, Ukrainian President
-// Volodymyr Zelensky has been seeking a meeting" the parser may take
-// "landscape" for the subject; English puts the subject before the verb,
-// after a fronted phrase's comma. -1 when the subject stands.
+// stands before a comma (k = -1: v has none), when an actor ends right
+// before v after that comma: in "In a landscape marked by patience,
+// Ukrainian President Volodymyr Zelensky has been seeking a meeting" the
+// parser may take "landscape" for the subject; English puts the subject
+// before the verb, after a fronted phrase's comma. -1 when the subject
+// stands.
 func (s *sent) subjectAfterComma(k, v int) int {
-	if k > v || s.at[k] >= 0 {
+	if k > v || k >= 0 && s.at[k] >= 0 {
 		return -1
 	}
 	a := s.adjacentSubject(v)
