@@ -430,7 +430,19 @@ func (s *sent) subject(v int) (int, bool) {
 				}
 			}
 			v = h
-		case "conj", "advcl":
+		case "advcl":
+			// "criticized Biden for not denouncing Antifa", "thanked China
+			// for supporting": the object of the governing verb does what
+			// the "for" clause of the coded verb says (not a clause hung on
+			// it: "attacked Biden for accumulating wealth, accusing ...").
+			h := s.head(v)
+			if h >= 0 && steps == 0 && s.toks[v].XPOS == "VBG" && (s.hasChildLemma(v, "mark", "FOR") || s.hasChildLemma(v, "case", "FOR")) {
+				if o := s.child(h, "obj"); o >= 0 {
+					return o, passive
+				}
+			}
+			v = h
+		case "conj":
 			v = s.head(v)
 		case "parataxis":
 			// A subjectless participle clause shares its governor's
