@@ -226,7 +226,7 @@ func (dc *docCoder) defaultRoles(s *sent, h hit) (src, tgt []*model.Actor) {
 // firstAfter is the first actor after the verb within its subtree, outside
 // the source's group, temporal modifiers and clauses of their own: in "X
 // said the gas, which leaks in Russia, ..." Russia is no target. The subject
-// of a complement clause is ("X said Y attacked Z": Y). Phrases of
+// of a complement clause is ("X said Y attacked Z": Y), unless quoted. Phrases of
 // circumstance ("despite criticism by X", "before the call for X") and
 // places ("met in Athens") hold no target; statements are made to someone
 // ("told Y", "said to Y") or about the subject of what is said.
@@ -234,6 +234,11 @@ func (s *sent) firstAfter(h hit, srcM int) int {
 	for i := h.last + 1; i <= s.hi[h.tok]; i++ {
 		k := s.at[i]
 		if k < 0 || srcM >= 0 && s.group[k] == s.group[srcM] || s.temporal(i) {
+			continue
+		}
+		// Someone's words name no target of a verb outside them: "hailed
+		// the agreements as the "dawn of a new Middle East"".
+		if s.quoted[i] && !s.quoted[h.tok] {
 			continue
 		}
 		if s.clauseSubject(k, h.tok) {
