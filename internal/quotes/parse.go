@@ -378,6 +378,18 @@ func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
 		}
 		return mention{}, false // "was said to be": no one is named
 	}
+	// A finite verb the parser left without a subject, right after a name
+	// that follows a comma ("While in New York to attend the General
+	// Assembly, President Zelensky told reporters", with "told" hung on
+	// "attend"): that name, as the scanner reads it.
+	if t := d.tok(v); t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP" {
+		if vi, _ := sc.itemRange(t.Span.Start, t.Span.End); vi >= 0 {
+			ss := sc.sents[sc.sentOf(vi)][0]
+			if m, ok := sc.subjectBefore(vi, ss); ok && m.kind == mName && m.from > ss && sc.isPunct(m.from-1, ",") {
+				return m, true
+			}
+		}
+	}
 	// A participle without subject ("with Ross Spano of Florida calling
 	// the process "..."", "the media falsely describing him as a "..."",
 	// "..., adding "...""): the scanner's participle rules, which read the
