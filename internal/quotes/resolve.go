@@ -406,7 +406,9 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				g := nounGender[h]
 				return !plural(im.m.desc) && roleNouns[h] && (g == "" || g == p.gender)
 			}
-			if im.m.kind != mName || im.m.org || sc.placeName(im.m) {
+			// A full name with a given name is a person even where the
+			// entity tagger took it for a place ("Iran Brian Hook").
+			if im.m.kind != mName || im.m.org || sc.placeName(im.m) && nameGender(im.m.name) == "" {
 				return false
 			}
 			g := ix.genderOf(im.m)
