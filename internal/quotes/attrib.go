@@ -711,6 +711,18 @@ func (sc *scan) subjectBefore(c, ss int) (mention, bool) {
 	if j < ss {
 		return mention{}, false
 	}
+	// "Fifty former officials, including John Brennan, Leon Panetta, and
+	// Michael Hayden, signed": the group speaks, not the last of its list.
+	if sc.isPunct(j, ",") {
+		for k := j - 1; k > ss && j-k < 30; k-- {
+			if w, ok := sc.word(k); ok && w.low == "including" && sc.isPunct(k-1, ",") {
+				if start, ok := sc.npLeft(k-1, ss); ok {
+					return sc.analyse(start, k-1, 0, 0)
+				}
+				break
+			}
+		}
+	}
 	// "X, the Speaker of the House, said" / "X, speaking to the BBC, said"
 	if sc.isPunct(j, ",)") {
 		open := ",("
