@@ -3,7 +3,6 @@ package nlp
 import (
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/nlptest"
@@ -21,14 +20,6 @@ func analyzer(b *testing.B) (*Analyzer, []model.Document) {
 		b.Fatal(err)
 	}
 	return a, nlptest.Documents(b)
-}
-
-func report(b *testing.B, cpu0 time.Duration, sents, words int64) {
-	cpu := (nlptest.CPUTime() - cpu0).Seconds()
-	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sents/s")
-	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
-	b.ReportMetric(float64(sents)/cpu, "sents/cpu-s")
-	b.ReportMetric(float64(words)/cpu, "words/cpu-s")
 }
 
 func count(doc *model.Document) (sents, words int64) {
@@ -50,7 +41,7 @@ func BenchmarkAnalyze(b *testing.B) {
 		words += w
 		i++
 	}
-	report(b, cpu0, sents, words)
+	nlptest.Report(b, cpu0, sents, words)
 }
 
 // BenchmarkAnalyzeParallel analyses documents on GOMAXPROCS goroutines
@@ -69,5 +60,5 @@ func BenchmarkAnalyzeParallel(b *testing.B) {
 			words.Add(w)
 		}
 	})
-	report(b, cpu0, sents.Load(), words.Load())
+	nlptest.Report(b, cpu0, sents.Load(), words.Load())
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/parleyhq/parley/internal/model"
-	"github.com/parleyhq/parley/internal/nlp/conllu"
+	"github.com/parleyhq/parley/internal/nlp/nlptest"
 	"github.com/parleyhq/parley/internal/nlp/parser"
 )
 
@@ -79,15 +79,7 @@ func TestAnalyzeShared(t *testing.T) {
 // TestNew: an analyzer built with another parser parses with it, and one
 // built with no models is the default.
 func TestNew(t *testing.T) {
-	sents, err := conllu.ReadFile("testdata/tiny.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var trees [][]model.Token
-	for _, s := range sents {
-		trees = append(trees, s.Tokens())
-	}
-	small, err := parser.Train(trees, parser.Epochs(1), parser.MinUpdates(1), parser.Clusters(nil))
+	small, err := parser.Train(nlptest.Tiny(t), parser.Epochs(1), parser.MinUpdates(1), parser.Clusters(nil))
 	if err != nil {
 		t.Fatal(err)
 	}

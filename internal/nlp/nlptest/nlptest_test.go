@@ -31,3 +31,18 @@ func TestCPUTime(t *testing.T) {
 		t.Errorf("CPU time did not advance: %v then %v", t0, t1)
 	}
 }
+
+func TestTiny(t *testing.T) {
+	trees := Tiny(t)
+	if len(trees) == 0 {
+		t.Fatal("no hand-written trees")
+	}
+	for i, s := range trees {
+		if len(s) == 0 || s[0].Text == "" || s[0].UPOS == "" {
+			t.Fatalf("tree %d: %+v", i, s)
+		}
+	}
+	if c := OwnClusters(t, trees); c == nil {
+		t.Fatal("no clusters")
+	}
+}

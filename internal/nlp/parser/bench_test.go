@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/nlptest"
@@ -27,17 +26,6 @@ func models(b *testing.B) (*tagger.Tagger, *Parser, [][]model.Token) {
 	return tg, p, nlptest.Wikinews(b)
 }
 
-// report gives rates per wall-clock second and per CPU-second of the
-// process (cpu0 is nlptest.CPUTime before the loop); with -cpu 1 the two
-// agree on an idle machine.
-func report(b *testing.B, cpu0 time.Duration, sents, words int64) {
-	cpu := (nlptest.CPUTime() - cpu0).Seconds()
-	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sents/s")
-	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
-	b.ReportMetric(float64(sents)/cpu, "sents/cpu-s")
-	b.ReportMetric(float64(words)/cpu, "words/cpu-s")
-}
-
 func BenchmarkParse(b *testing.B) {
 	tg, p, sents := models(b)
 	for _, s := range sents {
@@ -51,7 +39,7 @@ func BenchmarkParse(b *testing.B) {
 		n++
 		words += int64(len(s))
 	}
-	report(b, cpu0, n, words)
+	nlptest.Report(b, cpu0, n, words)
 }
 
 func BenchmarkTagParse(b *testing.B) {
@@ -65,7 +53,7 @@ func BenchmarkTagParse(b *testing.B) {
 		n++
 		words += int64(len(s))
 	}
-	report(b, cpu0, n, words)
+	nlptest.Report(b, cpu0, n, words)
 }
 
 // BenchmarkTagParseParallel runs GOMAXPROCS goroutines sharing one tagger
@@ -83,7 +71,7 @@ func BenchmarkTagParseParallel(b *testing.B) {
 			words.Add(int64(len(s)))
 		}
 	})
-	report(b, cpu0, next.Load(), words.Load())
+	nlptest.Report(b, cpu0, next.Load(), words.Load())
 }
 
 func BenchmarkLoad(b *testing.B) {

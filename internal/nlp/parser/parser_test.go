@@ -12,25 +12,12 @@ import (
 
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/cluster"
-	"github.com/parleyhq/parley/internal/nlp/conllu"
+	"github.com/parleyhq/parley/internal/nlp/nlptest"
 	"github.com/parleyhq/parley/internal/nlp/tagger"
 	"github.com/parleyhq/parley/internal/refdata"
 )
 
-func readTrees(t testing.TB, path string) [][]model.Token {
-	t.Helper()
-	sents, err := conllu.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out [][]model.Token
-	for _, s := range sents {
-		out = append(out, s.Tokens())
-	}
-	return out
-}
-
-func tiny(t testing.TB) [][]model.Token { return readTrees(t, "../testdata/tiny.conllu") }
+func tiny(t testing.TB) [][]model.Token { return nlptest.Tiny(t) }
 
 // stripped keeps what the parser reads: text and tags.
 func stripped(s []model.Token) []model.Token {
@@ -171,7 +158,7 @@ func TestOracle(t *testing.T) {
 	sents := tiny(t)
 	if p, err := refdata.Path("ud-english-ewt", "en_ewt-ud-dev.conllu"); err == nil {
 		if _, err := os.Stat(p); err == nil {
-			sents = append(sents, readTrees(t, p)...)
+			sents = append(sents, nlptest.Trees(t, p)...)
 		}
 	}
 	p, ids := oracleParser(t, sents)
@@ -431,14 +418,7 @@ func TestSelectKeepsBestEpoch(t *testing.T) {
 // embedded ones does not load; one trained without clusters does.
 func TestClusterChecksum(t *testing.T) {
 	sents := tiny(t)
-	var words [][]string
-	for _, s := range sents {
-		words = append(words, cluster.Words(s))
-	}
-	own, err := cluster.Brown(words, cluster.Window(4), cluster.MinCount(1))
-	if err != nil {
-		t.Fatal(err)
-	}
+	own := nlptest.OwnClusters(t, sents)
 	for _, tc := range []struct {
 		cl   *cluster.Clusters
 		want string

@@ -24,11 +24,7 @@ func BenchmarkTag(b *testing.B) {
 		words += len(s)
 		i++
 	}
-	b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "sents/s")
-	b.ReportMetric(float64(words)/b.Elapsed().Seconds(), "words/s")
-	cpu := (nlptest.CPUTime() - cpu0).Seconds()
-	b.ReportMetric(float64(i)/cpu, "sents/cpu-s")
-	b.ReportMetric(float64(words)/cpu, "words/cpu-s")
+	nlptest.Report(b, cpu0, int64(i), int64(words))
 }
 
 func BenchmarkLoad(b *testing.B) {

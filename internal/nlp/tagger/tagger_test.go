@@ -9,21 +9,10 @@ import (
 
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp/cluster"
-	"github.com/parleyhq/parley/internal/nlp/conllu"
+	"github.com/parleyhq/parley/internal/nlp/nlptest"
 )
 
-func tiny(t testing.TB) [][]model.Token {
-	t.Helper()
-	sents, err := conllu.ReadFile("../testdata/tiny.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out [][]model.Token
-	for _, s := range sents {
-		out = append(out, s.Tokens())
-	}
-	return out
-}
+func tiny(t testing.TB) [][]model.Token { return nlptest.Tiny(t) }
 
 func untagged(s []model.Token) []model.Token {
 	out := make([]model.Token, len(s))
@@ -220,14 +209,7 @@ func TestSecondPassRescoresUnsure(t *testing.T) {
 // ones does not load, one trained without any does.
 func TestClusters(t *testing.T) {
 	sents := tiny(t)
-	var words [][]string
-	for _, s := range sents {
-		words = append(words, cluster.Words(s))
-	}
-	own, err := cluster.Brown(words, cluster.Window(4), cluster.MinCount(1))
-	if err != nil {
-		t.Fatal(err)
-	}
+	own := nlptest.OwnClusters(t, sents)
 	for _, tc := range []struct {
 		name string
 		cl   *cluster.Clusters
