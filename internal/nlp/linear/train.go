@@ -155,7 +155,8 @@ func Merge(ts []*Trainer, opts ...Option) (*Model, error) {
 	n := float64(len(ts))
 	// mean sums the members' averaged weights of key into sum (one slot per
 	// class, touched lists the classes set) and returns the key's total
-	// update count.
+	// update count. It runs twice per key, for the scale and for the rows,
+	// rather than holding every mean weight of a large model at once.
 	sum := make([]float64, len(classes))
 	var touched []int32
 	mean := func(k uint64) (updates int64) {

@@ -142,6 +142,11 @@ type trainers struct {
 	rels  [2]*linear.Trainer
 }
 
+// models lists the trainers in the order of the parser's models.
+func (t trainers) models() [3]*linear.Trainer {
+	return [3]*linear.Trainer{t.moves, t.rels[0], t.rels[1]}
+}
+
 // merged returns the parser of the mean averaged weights of the members.
 func merged(ts []trainers, o options) (*Parser, error) {
 	var ms [3]*linear.Model
@@ -152,7 +157,7 @@ func merged(ts []trainers, o options) (*Parser, error) {
 		}
 		members := make([]*linear.Trainer, len(ts))
 		for j, t := range ts {
-			members[j] = []*linear.Trainer{t.moves, t.rels[0], t.rels[1]}[i]
+			members[j] = t.models()[i]
 		}
 		m, err := linear.Merge(members, linear.MinWeight(o.minWeight), linear.MinUpdates(mu))
 		if err != nil {
