@@ -26,39 +26,28 @@ type Analyzer struct {
 }
 
 // Default returns the analyzer with the embedded models, loaded once.
-var Default = sync.OnceValues(func() (*Analyzer, error) {
-	t, err := tagger.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
+var Default = sync.OnceValues(func() (*Analyzer, error) { return New(nil, nil, nil) })
+
+// New returns an analyzer with the given models; for a nil one it loads the
+// embedded model (only then).
+func New(t *tagger.Tagger, p *parser.Parser, n *ner.Recognizer) (*Analyzer, error) {
+	var err error
+	if t == nil {
+		if t, err = tagger.Default(); err != nil {
+			return nil, fmt.Errorf("load tagger: %w", err)
+		}
 	}
-	p, err := parser.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load parser: %w", err)
+	if p == nil {
+		if p, err = parser.Default(); err != nil {
+			return nil, fmt.Errorf("load parser: %w", err)
+		}
 	}
-	n, err := ner.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load entity model: %w", err)
+	if n == nil {
+		if n, err = ner.Default(); err != nil {
+			return nil, fmt.Errorf("load entity model: %w", err)
+		}
 	}
 	return &Analyzer{tagger: t, parser: p, ner: n}, nil
-})
-
-// New returns an analyzer with the given models (nil: the embedded one).
-func New(t *tagger.Tagger, p *parser.Parser, n *ner.Recognizer) (*Analyzer, error) {
-	d, err := Default()
-	if err != nil {
-		return nil, err
-	}
-	a := *d
-	if t != nil {
-		a.tagger = t
-	}
-	if p != nil {
-		a.parser = p
-	}
-	if n != nil {
-		a.ner = n
-	}
-	return &a, nil
 }
 
 // Parse tags, lemmatises and parses the tokens of one sentence (as a

@@ -39,6 +39,14 @@ var Default = sync.OnceValues(func() (*Clusters, error) {
 	return c, nil
 })
 
+// defaultSum is the embedded clusters' checksum, computed once: the tagger
+// and the parser both check it when they load. Only called once Default
+// has succeeded.
+var defaultSum = sync.OnceValue(func() uint64 {
+	c, _ := Default()
+	return c.Sum()
+})
+
 // ForSum returns the embedded clusters if their checksum is sum (see Sum),
 // and nil if sum is 0: models record the checksum of the clusters they
 // were trained with, 0 for none, and load them with ForSum.
@@ -50,7 +58,7 @@ func ForSum(sum uint64) (*Clusters, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.Sum() != sum {
+	if defaultSum() != sum {
 		return nil, errors.New("trained with other word clusters than the embedded ones (retrain it)")
 	}
 	return c, nil

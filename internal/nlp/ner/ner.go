@@ -180,8 +180,10 @@ func (r *Recognizer) mentions(toks []model.Token, known map[string]int) []Mentio
 				return
 			}
 			class, margin = k, 0
-		} else if k, ok := known[sc.tree.nameAround(group[0])]; ok {
-			class = k
+		} else if known != nil {
+			if k, ok := known[sc.tree.nameAround(group[0])]; ok {
+				class = k
+			}
 		}
 		best, own := -1, -1
 		var bestScore, ownScore float32
