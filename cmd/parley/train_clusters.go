@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/parleyhq/parley/internal/nlp/cluster"
-	"github.com/parleyhq/parley/internal/nlp/conllu"
 	"github.com/parleyhq/parley/internal/nlp/tokenize"
 	"github.com/parleyhq/parley/internal/refdata"
 )
@@ -80,32 +78,19 @@ func runTrainClusters(ctx context.Context, a *app, args []string) error {
 // of the train split,
 // and the Wikinews articles split by the tokenizer.
 func clusterText() ([][]string, error) {
-	var files []string
 	p, err := refdata.Path("ud-english-ewt", "en_ewt-ud-train.conllu")
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, p)
 	// GUM's dev and test documents stay out: the entity recognizer is
 	// scored on them.
-	gum, err := gumFiles([]string{"train"}, nil)
+	trees, err := trainingTrees(p, true)
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, gum...)
-	var sents [][]string
-	for _, f := range files {
-		ss, err := conllu.ReadFile(f)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", f, err)
-		}
-		for _, s := range ss {
-			ws := make([]string, len(s.Words))
-			for i, w := range s.Words {
-				ws[i] = strings.ToLower(w.Form)
-			}
-			sents = append(sents, ws)
-		}
+	sents := make([][]string, 0, len(trees))
+	for _, s := range trees {
+		sents = append(sents, cluster.Words(s))
 	}
 	arts, err := refdata.Wikinews()
 	if err != nil {
