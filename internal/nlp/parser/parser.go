@@ -170,12 +170,16 @@ func (p *Parser) Parse(toks []model.Token) {
 	for !st.done() {
 		kind, label, ok := p.forced(st)
 		if !ok {
-			sc.features()
+			// The relation features only for an arc: training needs both
+			// sets at every step (sc.features), parsing does not.
+			features(&sc.all, st, &sc.ws)
+			sc.feats = gather(sc.feats[:0], &sc.all, moveTemplates)
 			sc.score(p.moveModel, len(p.moves), sc.feats)
 			m := p.moves[p.bestMove(st, sc.scores, nil)]
 			kind = m.kind
 			if kind == left || kind == right {
 				a := &p.rels[kind-left]
+				sc.rfeats = gather(sc.rfeats[:0], &sc.all, relTemplates)
 				sc.score(a.m, len(a.label), sc.rfeats)
 				label = a.label[a.best(sc.scores, m.group)]
 			}

@@ -27,8 +27,6 @@ type options struct {
 	noClusters    bool
 	selectBy      func(*Parser) float64
 	progress      func(Epoch)
-	// epochDone gets the trainers after each epoch.
-	epochDone func(epoch int, accuracy float64, ts []trainers) error
 }
 
 // Epochs sets the number of passes over the training data (default 15).
@@ -98,7 +96,7 @@ func Train(sents [][]model.Token, opts ...Option) (*Parser, error) {
 	}
 	var best *Parser
 	var bestScore float64
-	o.epochDone = func(epoch int, acc float64, ts []trainers) error {
+	epochDone := func(epoch int, acc float64, ts []trainers) error {
 		e := Epoch{Epoch: epoch, Accuracy: acc}
 		if o.selectBy != nil {
 			p, err := merged(ts, o)
@@ -114,7 +112,7 @@ func Train(sents [][]model.Token, opts ...Option) (*Parser, error) {
 		}
 		return nil
 	}
-	ts, err := train(sents, o)
+	ts, err := train(sents, o, epochDone)
 	if err != nil {
 		return nil, err
 	}
@@ -184,8 +182,9 @@ type member struct {
 	total int // moves learnt from in the last epoch
 }
 
-// train runs the perceptron over sents and returns the members' trainers.
-func train(sents [][]model.Token, o options) ([]trainers, error) {
+// train runs the perceptron over sents and returns the members' trainers,
+// handing them to epochDone after each epoch.
+func train(sents [][]model.Token, o options, epochDone func(epoch int, accuracy float64, ts []trainers) error) ([]trainers, error) {
 	if o.epochs < 1 {
 		return nil, fmt.Errorf("train parser: epochs %d < 1", o.epochs)
 	}
@@ -253,15 +252,13 @@ func train(sents [][]model.Token, o options) ([]trainers, error) {
 			wg.Go(func() { p.trainEpoch(m, sents, golds, epoch, o) })
 		}
 		wg.Wait()
-		if o.epochDone != nil {
-			good, total := 0, 0
-			for _, m := range members {
-				good += m.good
-				total += m.total
-			}
-			if err := o.epochDone(epoch, float64(good)/float64(max(total, 1)), ts); err != nil {
-				return nil, err
-			}
+		good, total := 0, 0
+		for _, m := range members {
+			good += m.good
+			total += m.total
+		}
+		if err := epochDone(epoch, float64(good)/float64(max(total, 1)), ts); err != nil {
+			return nil, err
 		}
 	}
 	return ts, nil
