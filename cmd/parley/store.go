@@ -41,7 +41,6 @@ func (a *app) writeJSON(v any) error {
 	return enc.Encode(v)
 }
 
-// parseDay parses a YYYY-MM-DD flag value; "" is the zero time.
 // listStored opens the store at db and lists records with list. When JSON
 // is wanted it writes them as JSON lines, and says empty when there are
 // none; it returns the records left for the caller to print as text (none
@@ -74,6 +73,7 @@ func parseDays(since, until string) (from, to time.Time, err error) {
 	return from, to, err
 }
 
+// parseDay parses a YYYY-MM-DD flag value; "" is the zero time.
 func parseDay(name, v string) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil

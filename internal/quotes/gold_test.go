@@ -37,8 +37,6 @@ func TestGoldMatchesWikinews(t *testing.T) {
 		case SplitBlind:
 			heldOut++
 			blind++
-		case SplitGUM:
-			heldOut++
 		}
 	}
 	if len(gold) < 30 || quotes < 150 {

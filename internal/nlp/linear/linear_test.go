@@ -59,8 +59,8 @@ func trainClasses(t *testing.T, epochs int, classes []string) *Trainer {
 	return tr
 }
 
-func accuracy(s Scorer, feats [][]Feature, gold []int) float64 {
-	scores := make([]float32, 3)
+func accuracy(s Scorer, classes int, feats [][]Feature, gold []int) float64 {
+	scores := make([]float32, classes)
 	right := 0
 	for i := range feats {
 		s.Score(feats[i], scores)
@@ -85,15 +85,7 @@ func TestLearnsToy(t *testing.T) {
 			t.Errorf("%d classes: inline = %v", len(classes), m.inline)
 		}
 		feats, gold := toy(300, 2) // unseen examples
-		scores := make([]float32, len(classes))
-		right := 0
-		for i := range feats {
-			m.Score(feats[i], scores)
-			if argmax(scores) == gold[i] {
-				right++
-			}
-		}
-		if acc := float64(right) / float64(len(feats)); acc < 0.97 {
+		if acc := accuracy(m, len(classes), feats, gold); acc < 0.97 {
 			t.Errorf("%d classes: held-out accuracy %.3f, want >= 0.97", len(classes), acc)
 		}
 		if m.NumClasses() != len(classes) || m.Classes()[2] != "c" {
@@ -208,7 +200,7 @@ func TestMinWeightPrunes(t *testing.T) {
 		t.Fatalf("pruned model has %d weights, full %d", small.NumWeights(), full.NumWeights())
 	}
 	feats, gold := toy(300, 5)
-	if acc := accuracy(small, feats, gold); acc < 0.95 {
+	if acc := accuracy(small, 3, feats, gold); acc < 0.95 {
 		t.Errorf("pruned accuracy %.3f", acc)
 	}
 }
@@ -216,11 +208,11 @@ func TestMinWeightPrunes(t *testing.T) {
 func TestConcurrentScore(t *testing.T) {
 	m, _ := train(t, 2).Model()
 	feats, gold := toy(200, 6)
-	want := accuracy(m, feats, gold)
+	want := accuracy(m, 3, feats, gold)
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
-			if got := accuracy(m, feats, gold); got != want {
+			if got := accuracy(m, 3, feats, gold); got != want {
 				t.Errorf("concurrent accuracy %v, want %v", got, want)
 			}
 		})
@@ -276,7 +268,7 @@ func TestMinUpdatesPrunes(t *testing.T) {
 		t.Fatalf("pruned model has %d features, full %d", small.NumFeatures(), full.NumFeatures())
 	}
 	feats, gold := toy(300, 7)
-	if acc := accuracy(small, feats, gold); acc < 0.95 {
+	if acc := accuracy(small, 3, feats, gold); acc < 0.95 {
 		t.Errorf("pruned accuracy %.3f", acc)
 	}
 }
