@@ -27,9 +27,10 @@ type CVReport struct {
 
 // article is an annotated article ready for extraction.
 type article struct {
-	a    GoldArticle
-	doc  *model.Document
-	opts []Option
+	a     GoldArticle
+	doc   *model.Document
+	opts  []Option
+	rules []model.Quote // what the rules extract, set by cases
 }
 
 type labelled struct {
@@ -49,22 +50,15 @@ func CrossValidate(gold []GoldArticle, texts TextSource, analyse Analysis, folds
 		Dropped: map[string]int{}, DroppedGold: map[string]int{}, GoldSegments: map[string]int{}, GoldInCands: map[string]int{}}
 	var arts []article
 	for _, a := range gold {
-		text, ok := texts(a.File, a.URL)
-		if !ok {
-			return r, fmt.Errorf("cross-validate quotes: %s not found in %s", a.URL, a.File)
-		}
-		if err := a.Check(text); err != nil {
+		x, err := loadArticle(a, texts, analyse, []Option{DirectOnly()})
+		if err != nil {
 			return r, fmt.Errorf("cross-validate quotes: %w", err)
 		}
-		doc := &model.Document{URL: a.URL, Text: text}
-		var o []Option
-		if analyse != nil {
-			o = analyse(doc)
-		}
-		arts = append(arts, article{a: a, doc: doc, opts: append(o, DirectOnly())})
+		arts = append(arts, x)
 	}
 	data := make([][]labelled, len(arts))
-	for i, x := range arts {
+	for i := range arts {
+		x := &arts[i]
 		data[i] = x.cases()
 		for _, l := range data[i] {
 			if l.c.ruleOK {
@@ -107,7 +101,7 @@ func CrossValidate(gold []GoldArticle, texts TextSource, analyse Analysis, folds
 			if i%folds != f {
 				continue
 			}
-			s, _ := scoreArticle(x.a, x.doc, Extract(x.doc, x.opts...))
+			s, _ := scoreArticle(x.a, x.doc, x.rules)
 			add(r.Rules, x.a.Split, s)
 			s, _ = scoreArticle(x.a, x.doc, Extract(x.doc, append(x.opts, WithRanker(m, Margin(margin)))...))
 			add(r.Ranker, x.a.Split, s)
@@ -123,15 +117,16 @@ func CrossValidate(gold []GoldArticle, texts TextSource, analyse Analysis, folds
 	return r, nil
 }
 
-// cases extracts the article with the rules and labels each segment's
-// candidates against the annotation.
-func (x article) cases() []labelled {
+// cases extracts the article with the rules (kept in x.rules: the ranker
+// below passes their choices through) and labels each segment's candidates
+// against the annotation.
+func (x *article) cases() []labelled {
 	var out []labelled
 	rank := func(c *quoteCase, rule model.Speaker, ok bool) (model.Speaker, bool) {
 		out = append(out, x.label(*c))
 		return rule, ok
 	}
-	Extract(x.doc, append(x.opts, func(c *config) { c.rank = rank })...)
+	x.rules = Extract(x.doc, append(x.opts, func(c *config) { c.rank = rank })...)
 	return out
 }
 

@@ -103,19 +103,11 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 	var r Report
 	opts = append(append([]Option(nil), opts...), DirectOnly())
 	for _, a := range gold {
-		text, ok := texts(a.File, a.URL)
-		if !ok {
-			return r, fmt.Errorf("evaluate quotes: %s not found in %s", a.URL, a.File)
-		}
-		if err := a.Check(text); err != nil {
+		x, err := loadArticle(a, texts, analyse, opts)
+		if err != nil {
 			return r, fmt.Errorf("evaluate quotes: %w", err)
 		}
-		doc := &model.Document{URL: a.URL, Text: text}
-		o := opts
-		if analyse != nil {
-			o = append(analyse(doc), opts...)
-		}
-		s, errs := scoreArticle(a, doc, Extract(doc, o...))
+		s, errs := scoreArticle(a, x.doc, Extract(x.doc, x.opts...))
 		r.Articles++
 		r.Split(a.Split).add(s)
 		r.All.add(s)
@@ -125,6 +117,25 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		sc.finish()
 	}
 	return r, nil
+}
+
+// loadArticle finds the text of annotated article a, checks the
+// annotation against it and analyses it: the article's options are the
+// analysis's, then opts.
+func loadArticle(a GoldArticle, texts TextSource, analyse Analysis, opts []Option) (article, error) {
+	text, ok := texts(a.File, a.URL)
+	if !ok {
+		return article{}, fmt.Errorf("%s not found in %s", a.URL, a.File)
+	}
+	if err := a.Check(text); err != nil {
+		return article{}, err
+	}
+	doc := &model.Document{URL: a.URL, Text: text}
+	var o []Option
+	if analyse != nil {
+		o = analyse(doc)
+	}
+	return article{a: a, doc: doc, opts: append(o, opts...)}, nil
 }
 
 type predPiece struct {
