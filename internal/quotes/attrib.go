@@ -1193,7 +1193,7 @@ func (sc *scan) onlyPerson(ss, se int) (mention, bool) {
 		// person, by a subject pronoun, of a sentence that names no one.
 		for k := ss; k < se; k++ {
 			w := sc.items[k]
-			if g := pronouns[w.low]; w.kind == itWord && g != "" && thirdPerson(w.low) && sc.subjectLike(k) {
+			if g := pronouns[w.low]; w.kind == itWord && g != "" && sc.subjectLike(k) {
 				if n > 0 && g != found.gender {
 					return mention{}, false
 				}

@@ -92,7 +92,7 @@ func (sc *scan) quoteCase(ix *docIndex, si, qi int, rule model.Speaker, ruleOK b
 			continue
 		}
 		for i := sc.sents[s][0]; i < sc.sents[s][1]; i++ {
-			if it := sc.items[i]; it.kind == itWord && isPronoun(it.low) && pronouns[it.low] != "" {
+			if it := sc.items[i]; it.kind == itWord && pronouns[it.low] != "" {
 				if m, ok := sc.analyse(i, i+1, 0, 0); ok {
 					ms = append(ms, found{m: m, sent: s, subj: sc.subjectLike(i)})
 				}

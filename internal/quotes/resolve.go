@@ -481,7 +481,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				limit = ranked[0].m.from
 			}
 			for k := sc.sents[s][0]; k < limit; k++ {
-				if w := sc.items[k]; w.kind == itWord && thirdPerson(w.low) && pronouns[w.low] == p.gender && sc.subjectLike(k) {
+				if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && sc.subjectLike(k) {
 					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
 				}
 			}
