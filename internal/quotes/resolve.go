@@ -19,6 +19,7 @@ type docIndex struct {
 	votes    map[string]int    // name key -> (+ male, - female) pronoun votes
 	counts   map[string]int    // name key (full name when known) -> mentions
 	keys     map[string][]string
+	resolved map[string]resolution // Registry.Resolve by name, once the index is built
 	ckeys    []string           // countKey of each mention ("" for descriptions)
 	words    [][]string         // lower-case words of each named mention's title and name
 	profiles map[string]profile // by countKey
@@ -144,7 +145,7 @@ var prepositions = set(`of to by with for from at in on about against between un
 	within inside outside among across near`)
 
 func (sc *scan) index() *docIndex {
-	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}, profiles: map[string]profile{}}
+	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}, profiles: map[string]profile{}, resolved: map[string]resolution{}}
 	for si, s := range sc.sents {
 		for i := s[0]; i < s[1]; i++ {
 			it := sc.items[i]
@@ -211,13 +212,31 @@ func (sc *scan) index() *docIndex {
 	return ix
 }
 
+// resolution is the answer of Registry.Resolve for one name.
+type resolution struct {
+	full string
+	ok   bool
+}
+
+// resolve is ix.reg.Resolve, remembered: every name of the document is
+// registered while the index is built, before any look-up, and the same
+// names are looked up again for every pronoun and quote.
+func (ix *docIndex) resolve(name string) (string, bool) {
+	r, seen := ix.resolved[name]
+	if !seen {
+		r.full, r.ok = ix.reg.Resolve(name)
+		ix.resolved[name] = r
+	}
+	return r.full, r.ok
+}
+
 // profile is the best title, affiliation and honorific seen for a name.
 type profile struct{ title, affiliation, honorific string }
 
 // countKey groups the mentions of one person or organisation.
 func (ix *docIndex) countKey(m mention) string {
 	if !m.org {
-		full, _ := ix.reg.Resolve(m.name)
+		full, _ := ix.resolve(m.name)
 		return "p " + Key(full)
 	}
 	return "o " + Key(m.name)
@@ -280,7 +299,7 @@ func (ix *docIndex) genderOf(m mention) string {
 	if m.gender != "" {
 		return m.gender
 	}
-	full, _ := ix.reg.Resolve(m.name)
+	full, _ := ix.resolve(m.name)
 	switch v := ix.votes[Key(full)] + ix.votes[Key(m.name)]; {
 	case v > 0:
 		return "m"
@@ -358,7 +377,7 @@ func (ix *docIndex) fill(sp *model.Speaker, r mention) {
 				}
 			}
 		}
-	} else if full, ok := ix.reg.Resolve(name); ok {
+	} else if full, ok := ix.resolve(name); ok {
 		name = full
 	}
 	sp.Name = name
@@ -701,6 +720,6 @@ func (ix *docIndex) strong(m mention) bool {
 	if m.kind != mName || m.title != "" || m.honorific != "" || strings.Contains(m.name, " ") {
 		return true
 	}
-	_, ok := ix.reg.Resolve(m.name)
+	_, ok := ix.resolve(m.name)
 	return ok
 }
