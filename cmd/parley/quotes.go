@@ -161,9 +161,8 @@ func crossValidateQuotes(a *app, ann []quotes.GoldArticle, texts quotes.TextSour
 			if m.sc == nil {
 				continue
 			}
-			drop, gd := sum(rep.Dropped, split), sum(rep.DroppedGold, split)
-			in, segs := sum(rep.GoldInCands, split), sum(rep.GoldSegments, split)
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%d (%d)\t%d / %d\t\n", split, m.name, m.sc.Gold, m.sc.Predicted, m.sc.Matched, m.sc.Precision, m.sc.Recall, m.sc.F1, drop, gd, in, segs)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%d (%d)\t%d / %d\t\n", split, m.name, m.sc.Gold, m.sc.Predicted, m.sc.Matched, m.sc.Precision, m.sc.Recall, m.sc.F1,
+				rep.Dropped[split], rep.DroppedGold[split], rep.GoldInCands[split], rep.GoldSegments[split])
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -171,16 +170,4 @@ func crossValidateQuotes(a *app, ann []quotes.GoldArticle, texts quotes.TextSour
 	}
 	fmt.Fprintf(a.stdout, "%d folds, %d epochs, margin %g; dropped: quotes the rules give no speaker (gold quotes among them); candidate recall: gold quotes found whose speaker is a candidate\n", rep.Folds, rep.Epochs, rep.Margin)
 	return nil
-}
-
-// sum is m[split], or the sum over all splits for "all".
-func sum(m map[string]int, split string) int {
-	if split != "all" {
-		return m[split]
-	}
-	n := 0
-	for _, v := range m {
-		n += v
-	}
-	return n
 }

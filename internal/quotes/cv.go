@@ -56,6 +56,11 @@ func CrossValidate(gold []GoldArticle, texts TextSource, analyse Analysis, folds
 		}
 		arts = append(arts, x)
 	}
+	// count adds one to a split's count and to "all".
+	count := func(m map[string]int, split string) {
+		m[split]++
+		m["all"]++
+	}
 	data := make([][]labelled, len(arts))
 	for i := range arts {
 		x := &arts[i]
@@ -64,16 +69,16 @@ func CrossValidate(gold []GoldArticle, texts TextSource, analyse Analysis, folds
 			if l.c.ruleOK {
 				continue
 			}
-			r.Dropped[x.a.Split]++
+			count(r.Dropped, x.a.Split)
 			if l.matched {
-				r.DroppedGold[x.a.Split]++
+				count(r.DroppedGold, x.a.Split)
 			}
 		}
 		for _, l := range data[i] {
 			if l.matched {
-				r.GoldSegments[x.a.Split]++
+				count(r.GoldSegments, x.a.Split)
 				if l.gold >= 0 {
-					r.GoldInCands[x.a.Split]++
+					count(r.GoldInCands, x.a.Split)
 				}
 			}
 		}

@@ -20,10 +20,10 @@ type docIndex struct {
 	counts   map[string]int    // name key (full name when known) -> mentions
 	keys     map[string][]string
 	resolved map[string]resolution // Registry.Resolve by name, once the index is built
-	ckeys    []string           // countKey of each mention ("" for descriptions)
-	words    [][]string         // lower-case words of each named mention's title and name
-	profiles map[string]profile // by countKey
-	turns    []turn             // interview turns, in order
+	ckeys    []string              // countKey of each mention ("" for descriptions)
+	words    [][]string            // lower-case words of each named mention's title and name
+	profiles map[string]profile    // by countKey
+	turns    []turn                // interview turns, in order
 }
 
 // turn is a "((Name))" heading of an interview transcript: the paragraphs
