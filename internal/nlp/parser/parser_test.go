@@ -36,6 +36,31 @@ func isTree(toks []model.Token) string {
 	return ""
 }
 
+// attachment parses the trees' words and tags with p and returns the share
+// of words given their gold head, and their gold head and relation. Every
+// parse must be a tree.
+func attachment(t *testing.T, p *Parser, sents [][]model.Token) (uas, las float64) {
+	t.Helper()
+	heads, labelled, total := 0, 0, 0
+	for _, s := range sents {
+		pred := stripped(s)
+		p.Parse(pred)
+		if msg := isTree(pred); msg != "" {
+			t.Fatalf("not a tree: %s", msg)
+		}
+		for i := range s {
+			total++
+			if pred[i].Head == s[i].Head {
+				heads++
+				if pred[i].Deprel == s[i].Deprel {
+					labelled++
+				}
+			}
+		}
+	}
+	return float64(heads) / float64(total), float64(labelled) / float64(total)
+}
+
 func TestCheckTree(t *testing.T) {
 	tok := func(head int, rel string) model.Token { return model.Token{Head: head, Deprel: rel} }
 	for _, tc := range []struct {
@@ -199,24 +224,7 @@ func TestParseTreesAndDeterminism(t *testing.T) {
 	if !bytes.Equal(outs[0], outs[1]) {
 		t.Fatal("same data and seed gave different models")
 	}
-	heads, labelled, total := 0, 0, 0
-	for _, s := range sents {
-		pred := stripped(s)
-		p.Parse(pred)
-		if msg := isTree(pred); msg != "" {
-			t.Fatalf("not a tree: %s", msg)
-		}
-		for i := range s {
-			total++
-			if pred[i].Head == s[i].Head {
-				heads++
-				if pred[i].Deprel == s[i].Deprel {
-					labelled++
-				}
-			}
-		}
-	}
-	if uas, las := float64(heads)/float64(total), float64(labelled)/float64(total); uas < 0.9 || las < 0.85 {
+	if uas, las := attachment(t, p, sents); uas < 0.9 || las < 0.85 {
 		t.Errorf("on training data UAS %.2f, LAS %.2f; want >= 0.9, 0.85", uas, las)
 	}
 	// Random input of any length still gives a tree.
@@ -468,18 +476,7 @@ func TestEnsemble(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	heads, total := 0, 0
-	for _, s := range sents {
-		pred := stripped(s)
-		p.Parse(pred)
-		for i := range s {
-			total++
-			if pred[i].Head == s[i].Head {
-				heads++
-			}
-		}
-	}
-	if uas := float64(heads) / float64(total); uas < 0.9 {
+	if uas, _ := attachment(t, p, sents); uas < 0.9 {
 		t.Errorf("ensemble on training data: UAS %.2f, want >= 0.9", uas)
 	}
 	if _, err := Train(sents, Ensemble(0)); err == nil {
