@@ -80,8 +80,11 @@ func actorLabel(x model.Actor) string {
 	if name == "" {
 		name = x.Text
 	}
-	if x.Code == "" {
+	switch {
+	case x.Code == "":
 		return name
+	case x.CountryInferred:
+		return name + " [" + x.Code + ", country from the document]"
 	}
 	return name + " [" + x.Code + "]"
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parleyhq/parley/internal/model"
 )
 
 // seedJSONL writes the seed article as a dated JSON-lines document, plus a
@@ -199,5 +201,20 @@ func TestReanalyze(t *testing.T) {
 	_, out, _ = run(t, "", "events", "--db", db, "--json")
 	if n := len(jsonLines[map[string]any](t, out)); n != s[0].Events {
 		t.Fatalf("re-analysing twice changed the events: %d, then %d", s[0].Events, n)
+	}
+}
+
+func TestActorLabel(t *testing.T) {
+	for _, tc := range []struct {
+		a    model.Actor
+		want string
+	}{
+		{model.Actor{Text: "Kyiv"}, "Kyiv"},
+		{model.Actor{Text: "Zelensky", Name: "Volodymyr Zelensky", Code: "UKRGOV"}, "Volodymyr Zelensky [UKRGOV]"},
+		{model.Actor{Text: "Congress", Code: "USALEG", CountryInferred: true}, "Congress [USALEG, country from the document]"},
+	} {
+		if got := actorLabel(tc.a); got != tc.want {
+			t.Errorf("actorLabel(%+v) = %q, want %q", tc.a, got, tc.want)
+		}
 	}
 }

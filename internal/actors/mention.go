@@ -23,6 +23,9 @@ type Mention struct {
 	// ("[FRO/BIL/SAM]" gives Code FRO and Also [BIL SAM]); events are coded
 	// for each.
 	Also []string
+	// CountryInferred: the code's country was not in the words but taken
+	// from the document ("Congress" in a story about the United States).
+	CountryInferred bool
 }
 
 // Mention kinds.

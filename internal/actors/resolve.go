@@ -314,7 +314,77 @@ func (d *Dictionary) Resolve(doc *model.Document) []Mention {
 		}
 		r.sentence(newSentence(si, s, doc.Entities))
 	}
+	inferCountry(doc, r.out)
 	return r.out
+}
+
+// inferCountry gives a state body named without its country ("Congress",
+// "the court", "police": code "---LEG") the country the document is about,
+// when it is clearly about one: at least three of its country-coded
+// mentions, and two thirds of them, name that country. A sentence that
+// names another country keeps its bodies uncoded ("Iranian media said the
+// government ..." in a story about the United States), and so do bodies
+// said to be foreign and sectors that cross borders freely (universities,
+// companies, media).
+func inferCountry(doc *model.Document, ms []Mention) {
+	count := map[string]int{}
+	total := 0
+	inSentence := map[int]map[string]bool{}
+	for _, m := range ms {
+		if c := countryOf(m.Code); c != "" {
+			count[c]++
+			total++
+			if inSentence[m.Sentence] == nil {
+				inSentence[m.Sentence] = map[string]bool{}
+			}
+			inSentence[m.Sentence][c] = true
+		}
+	}
+	best := ""
+	for c, n := range count {
+		if n > count[best] || n == count[best] && c < best {
+			best = c
+		}
+	}
+	if best == "" || count[best] < 3 || 4*count[best] < 3*total {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if len(m.Code) != 2*len(nullCode) || m.Code[:3] != nullCode || !primaryRoles[m.Code[3:]] {
+			continue
+		}
+		if cs := inSentence[m.Sentence]; len(cs) > 1 || len(cs) == 1 && !cs[best] || foreign(doc.Sentences[m.Sentence].Tokens, *m) {
+			continue
+		}
+		m.Code = best + m.Code[len(nullCode):]
+		m.CountryInferred = true
+	}
+}
+
+// foreign: the mention or the word before it says the body is from abroad
+// ("unspecified foreign security forces").
+func foreign(toks []model.Token, m Mention) bool {
+	for i := max(m.First-1, 0); i <= m.Last && i < len(toks); i++ {
+		switch strings.ToLower(toks[i].Text) {
+		case "foreign", "overseas", "international", "outside":
+			return true
+		}
+	}
+	return false
+}
+
+// countryOf is the country an actor code names, or "" for a region, an
+// international or transnational body, or no country.
+func countryOf(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	c := code[:3]
+	if c == nullCode || sectorCodes[c] || regionCodes[c] {
+		return ""
+	}
+	return c
 }
 
 // pending is a mention found in a sentence, before coreference.

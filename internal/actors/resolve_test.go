@@ -328,3 +328,67 @@ func TestResolvePersonEntities(t *testing.T) {
 		}
 	}
 }
+
+// A state body named without its country takes the country a document is
+// clearly about, and only that.
+func TestResolveDocumentCountry(t *testing.T) {
+	dict := mustDefault(t)
+	for _, tc := range []struct {
+		name      string
+		sentences []string
+		want      string
+	}{
+		{"one country", []string{
+			"Polish President Andrzej Duda visited Warsaw.",
+			"Poland and the Polish army prepared.",
+			"The parliament voted and police said nothing."},
+			"Polish President Andrzej Duda=POLGOV person; Warsaw=POL country; Poland=POL country; Polish army=POLMIL agent; " +
+				"parliament=POLLEG* agent; police=POLCOP* agent"},
+		{"sentence naming another country", []string{
+			"Polish President Andrzej Duda visited Warsaw.",
+			"Poland and the Polish army prepared.",
+			"Iranian media said the parliament voted."},
+			"Polish President Andrzej Duda=POLGOV person; Warsaw=POL country; Poland=POL country; Polish army=POLMIL agent; " +
+				"Iranian media=IRNMED agent; parliament=---LEG agent"},
+		{"two countries", []string{
+			"Polish President Andrzej Duda visited Washington.",
+			"Poland and the United States prepared.",
+			"The parliament voted."},
+			"Polish President Andrzej Duda=POLGOV person; Washington=USA country; Poland=POL country; United States=USA country; " +
+				"parliament=---LEG agent"},
+		{"foreign", []string{
+			"Polish President Andrzej Duda visited Warsaw.",
+			"Poland prepared.",
+			"Duda said foreign security forces and police were involved."},
+			"Polish President Andrzej Duda=POLGOV person; Warsaw=POL country; Poland=POL country; " +
+				"Duda=POLGOV surname; security forces=---COP agent; police=POLCOP* agent"},
+		{"too few mentions", []string{"Poland prepared.", "The parliament voted."},
+			"Poland=POL country; parliament=---LEG agent"},
+		{"sectors that cross borders", []string{
+			"Polish President Andrzej Duda visited Warsaw.",
+			"Poland prepared.",
+			"The university and the police spoke."},
+			"Polish President Andrzej Duda=POLGOV person; Warsaw=POL country; Poland=POL country; " +
+				"university=---EDU agent; police=POLCOP* agent"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDoc(t, "2020-06-01", tc.sentences...)
+			var parts []string
+			for _, m := range dict.Resolve(d) {
+				s := d.Sentences[m.Sentence]
+				var ws []string
+				for i := m.First; i <= m.Last; i++ {
+					ws = append(ws, s.Tokens[i].Text)
+				}
+				p := strings.Join(ws, " ") + "=" + m.Code
+				if m.CountryInferred {
+					p += "*"
+				}
+				parts = append(parts, p+" "+m.Kind)
+			}
+			if got := strings.Join(parts, "; "); got != tc.want {
+				t.Errorf("\n got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -469,10 +469,11 @@ func tokensText(s *sent, first, last int) string {
 func (s *sent) actor(k int) *model.Actor {
 	m := s.ments[k]
 	return &model.Actor{
-		Text: tokensText(s, m.First, m.Last),
-		Code: m.Code,
-		Name: m.Name,
-		Span: model.Span{Start: s.toks[m.First].Span.Start, End: s.toks[m.Last].Span.End},
+		Text:            tokensText(s, m.First, m.Last),
+		Code:            m.Code,
+		Name:            m.Name,
+		Span:            model.Span{Start: s.toks[m.First].Span.Start, End: s.toks[m.Last].Span.End},
+		CountryInferred: m.CountryInferred,
 	}
 }
 

@@ -169,6 +169,9 @@ type Actor struct {
 	Name    string `json:"name,omitempty"` // canonical name, e.g. "Volodymyr Zelensky"
 	Span    Span   `json:"-"`
 	Offsets Span   `json:"span"`
+	// CountryInferred: the code's country is not in the words but the one
+	// the document is about ("Congress" in a story about the United States).
+	CountryInferred bool `json:"country_inferred,omitempty"`
 }
 
 // Plover is the PLOVER reading of an event.

@@ -72,12 +72,13 @@ func saveAnalysis(ctx context.Context, tx *sql.Tx, doc *model.Document) error {
 			source_text, source_code, source_name, source_start, source_end,
 			target_text, target_code, target_name, target_start, target_end,
 			cameo, cameo_label, plover_type, plover_mode, plover_context, goldstein, quad_class,
-			modality, event_date, verb, issues) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			modality, event_date, verb, issues, source_inferred, target_inferred)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			doc.ID, e.SentenceIdx, e.Sentence, e.Offsets.Start, e.Offsets.End,
 			e.Source.Text, e.Source.Code, e.Source.Name, e.Source.Offsets.Start, e.Source.Offsets.End,
 			e.Target.Text, e.Target.Code, e.Target.Name, e.Target.Offsets.Start, e.Target.Offsets.End,
 			e.CAMEO, e.CAMEOLabel, e.Plover.Type, e.Plover.Mode, e.Plover.Context, e.Goldstein, e.QuadClass,
-			e.Modality, e.Date, e.Verb, strings.Join(e.Issues, ",")); err != nil {
+			e.Modality, e.Date, e.Verb, strings.Join(e.Issues, ","), e.Source.CountryInferred, e.Target.CountryInferred); err != nil {
 			return err
 		}
 	}
@@ -239,7 +240,7 @@ func (s *SQLite) Events(ctx context.Context, q EventQuery) ([]model.Event, error
 		e.source_text, e.source_code, e.source_name, e.source_start, e.source_end,
 		e.target_text, e.target_code, e.target_name, e.target_start, e.target_end,
 		e.cameo, e.cameo_label, e.plover_type, e.plover_mode, e.plover_context, e.goldstein, e.quad_class,
-		e.modality, e.event_date, e.verb, e.issues
+		e.modality, e.event_date, e.verb, e.issues, e.source_inferred, e.target_inferred
 		FROM events e JOIN documents d ON d.id = e.doc_id`
 	if len(where) > 0 {
 		sqlText += " WHERE " + strings.Join(where, " AND ")
@@ -262,7 +263,7 @@ func (s *SQLite) Events(ctx context.Context, q EventQuery) ([]model.Event, error
 			&e.Source.Text, &e.Source.Code, &e.Source.Name, &e.Source.Offsets.Start, &e.Source.Offsets.End,
 			&e.Target.Text, &e.Target.Code, &e.Target.Name, &e.Target.Offsets.Start, &e.Target.Offsets.End,
 			&e.CAMEO, &e.CAMEOLabel, &e.Plover.Type, &e.Plover.Mode, &e.Plover.Context, &e.Goldstein, &e.QuadClass,
-			&e.Modality, &e.Date, &e.Verb, &issues); err != nil {
+			&e.Modality, &e.Date, &e.Verb, &issues, &e.Source.CountryInferred, &e.Target.CountryInferred); err != nil {
 			return nil, err
 		}
 		e.Issues = splitList(issues)

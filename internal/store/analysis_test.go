@@ -23,8 +23,9 @@ func analysed(outlet, extra string) *model.Document {
 		Events: []model.Event{{
 			Sentence: "Zelensky seeks a meeting with the White House.", Span: at("seeks a meeting"),
 			Source: model.Actor{Text: "Zelensky", Code: "UKRGOV", Name: "Volodymyr Zelensky", Span: at("Zelensky")},
-			Target: model.Actor{Text: "the White House", Code: "USAGOV", Name: "United States", Span: at("the White House")},
-			CAMEO:  "026", Plover: model.Plover{Type: "REQUEST", Mode: "meet"}, Goldstein: 4, QuadClass: 1,
+			Target: model.Actor{Text: "the White House", Code: "USAGOV", Name: "United States", Span: at("the White House"),
+				CountryInferred: true},
+			CAMEO: "026", Plover: model.Plover{Type: "REQUEST", Mode: "meet"}, Goldstein: 4, QuadClass: 1,
 			Modality: model.Intended, Date: "2025-02-28", Issues: []string{"peace_plan"},
 		}},
 		Quotes: []model.Quote{{
@@ -63,7 +64,8 @@ func TestAnalysisRoundTrip(t *testing.T) {
 	if got := string(runes[e.Target.Offsets.Start:e.Target.Offsets.End]); got != "the White House" {
 		t.Fatalf("stored target span reads %q", got)
 	}
-	if e.Modality != model.Intended || e.Date != "2025-02-28" || e.DocumentDate != "2025-02-28" || len(e.Issues) != 1 {
+	if e.Modality != model.Intended || e.Date != "2025-02-28" || e.DocumentDate != "2025-02-28" || len(e.Issues) != 1 ||
+		e.Source.CountryInferred || !e.Target.CountryInferred {
 		t.Fatalf("event fields lost: %+v", e)
 	}
 	for _, q := range []EventQuery{
