@@ -98,6 +98,15 @@ func (sc *scan) ownerWords(qi, ss int) (attribution, bool) {
 // the parse links the quote to no speech verb.
 func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attribution, bool) {
 	ss, se := sc.sents[si][0], sc.sents[si][1]
+	// "she's like "you need to pray more"", "people were like, "..."": the
+	// quotative is right before the quote, nearer than any speech verb
+	// ("Every time I ask this question, people are like, "..."").
+	if c := sc.quotativeLike(qi, ss); c >= 0 {
+		if m, ok := sc.subjectBefore(c, ss); ok {
+			return attribution{m: m, cue: "like", via: viaPre}, true
+		}
+		return attribution{}, false
+	}
 	for c := qi - 1; c >= ss && c >= qi-maxReach; c-- {
 		it := sc.items[c]
 		// Skip "— which the BBC noted as unusual —" and "(...)".
@@ -134,13 +143,6 @@ func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attributi
 		if decided {
 			return attribution{}, false
 		}
-	}
-	// "she's like "you need to pray more"", "people were like, "...""
-	if c := sc.quotativeLike(qi, ss); c >= 0 {
-		if m, ok := sc.subjectBefore(c, ss); ok {
-			return attribution{m: m, cue: "like", via: viaPre}, true
-		}
-		return attribution{}, false
 	}
 	standalone := sc.onlyPunctAfter(qi, se)
 	if qi > ss && sc.isPunct(qi-1, ":;") && standalone {

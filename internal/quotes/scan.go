@@ -81,10 +81,15 @@ func (sc *scan) tokenize(from, to int) {
 			i += n // format characters (zero-width joiners) are not words
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := wordEnd(t, i, to)
-			// Possessive 's is its own item so that noun phrases can see it.
+			// Possessive 's is its own item so that noun phrases can see it;
+			// so is the verb of "I'm", "they're", whose pronoun speaks in
+			// "I'm like, "..."".
 			if k := possessiveAt(t, i, j); k > 0 {
 				sc.addWord(i, k)
 				sc.items = append(sc.items, item{kind: itWord, s: k, e: j, text: t[k:j], low: "'s"})
+			} else if k, low := pronounVerbAt(t, i, j); k > 0 {
+				sc.addWord(i, k)
+				sc.items = append(sc.items, item{kind: itWord, s: k, e: j, text: t[k:j], low: low})
 			} else {
 				sc.addWord(i, j)
 			}
@@ -167,6 +172,19 @@ func possessiveAt(t string, i, j int) int {
 		}
 	}
 	return 0
+}
+
+// pronounVerbAt returns where "'m" or "'re" starts in a pronoun's
+// contraction between i and j ("I'm", "they’re") and the verb's lower-case
+// form with a straight apostrophe, or 0.
+func pronounVerbAt(t string, i, j int) (int, string) {
+	w := strings.ToLower(t[i:j])
+	for _, v := range []string{"'m", "’m", "'re", "’re"} {
+		if stem, ok := strings.CutSuffix(w, v); ok && isPronoun(stem) {
+			return j - len(v), strings.Replace(v, "’", "'", 1)
+		}
+	}
+	return 0, ""
 }
 
 // annotate copies UPOS tags and entity types from an analysed document.
