@@ -65,6 +65,10 @@ func TestExtractPatterns(t *testing.T) {
 		{"quotative like nearer than a speech verb",
 			`Every time I ask this question, people are like, "But he is my god."`,
 			[]want{{text: "But he is my god.", unnamed: true}}, false},
+		{"two people joined by and; a pronoun in a clause before the subject",
+			`Senator Elizabeth Warren of Massachusetts and Michael Bloomberg, formerly the mayor of New York City, ended their campaigns. ` +
+				`Wednesday, the same day that he dropped out, Bloomberg endorsed his former rival, Joe Biden. "Three months ago," he said, "I entered the race."`,
+			[]want{{text: "Three months ago,", name: "Michael Bloomberg"}, {text: "I entered the race.", name: "Michael Bloomberg"}}, true},
 		{"posted on Telegram",
 			`Ramzan Kadyrov posted on Telegram: "The operation continues."`,
 			[]want{{text: "The operation continues.", name: "Ramzan Kadyrov"}}, false},

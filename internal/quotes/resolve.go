@@ -166,6 +166,13 @@ func (sc *scan) index() *docIndex {
 			if !ok || end <= i {
 				continue
 			}
+			// "Senator Elizabeth Warren of Massachusetts and Michael
+			// Bloomberg": two people, each a mention.
+			if k := sc.personAfterAnd(i, end); k > 0 {
+				if m2, end2, ok := sc.mentionRight(i, k); ok && end2 > i && end2 <= k {
+					m, end = m2, end2
+				}
+			}
 			// "For Kevin Allton, a USI instructor, Warhol was a legend.
 			// He said": the fronted person is the topic.
 			fronted := i == s[0]+1 && sc.items[s[0]].low == "for" && m.kind == mName && !m.org
@@ -210,6 +217,20 @@ func (sc *scan) index() *docIndex {
 		ix.profiles[ck] = p
 	}
 	return ix
+}
+
+// personAfterAnd returns the item of an "and" inside [from, to) that a
+// person's full name follows, with a known given name, else 0.
+func (sc *scan) personAfterAnd(from, to int) int {
+	for k := from + 1; k+2 < to; k++ {
+		if sc.items[k].low != "and" || !isNameWord(sc.items[k+1]) || !isNameWord(sc.items[k+2]) {
+			continue
+		}
+		if nameGender(sc.textOf(k+1, k+3)) != "" {
+			return k
+		}
+	}
+	return 0
 }
 
 // resolution is the answer of Registry.Resolve for one name.
@@ -260,6 +281,10 @@ func (sc *scan) subjectLike(i int) bool {
 	}
 	return !prepositions[p.low] && p.low != "'s"
 }
+
+// subordinators open a clause whose pronoun subject may point forward to
+// the main clause's subject.
+var subordinators = set(`that when after before since while because although though as if once until whenever`)
 
 // pronounGender: the gender of the pronouns that vote for it ("her" and
 // "him" are left out: as objects they usually point at someone else).
@@ -453,6 +478,9 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 			if first >= 0 && k >= first {
 				break
 			}
+			if first >= 0 && k > 0 && subordinators[sc.items[k-1].low] {
+				continue // "the day that he dropped out, Bloomberg said"
+			}
 			if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && thirdPerson(w.low) && (k == sc.sents[si][0] || sc.subjectLike(k)) {
 				if k != p.from {
 					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
@@ -500,6 +528,12 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				limit = ranked[0].m.from
 			}
 			for k := sc.sents[s][0]; k < limit; k++ {
+				// Not "the same day that he dropped out, Bloomberg
+				// endorsed": a pronoun in a clause before the subject
+				// points forward to it.
+				if ranked[0] != nil && k > 0 && subordinators[sc.items[k-1].low] {
+					continue
+				}
 				if w := sc.items[k]; w.kind == itWord && pronouns[w.low] == p.gender && sc.subjectLike(k) {
 					return ix.antecedentDepth(mention{from: k, to: k + 1, kind: mPronoun, gender: p.gender}, depth+1)
 				}
