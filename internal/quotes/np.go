@@ -91,6 +91,13 @@ func isNameWord(it item) bool {
 	return true
 }
 
+// chainWord: words[k] is capitalised, not the first word, and between two
+// name words.
+func chainWord(words []item, k int) bool {
+	return k > 0 && k+1 < len(words) && words[k].kind == itWord && words[k].cap &&
+		isNameWord(words[k-1]) && isNameWord(words[k+1])
+}
+
 // isAcronym: SDF, WHO, NATO.
 func isAcronym(w string) bool {
 	n := 0
@@ -134,7 +141,8 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 	for ; i >= min; i-- {
 		it := sc.items[i]
 		roleTo := it.low == "to" && i > min && (roleNouns[sc.items[i-1].low] || titleWords[sc.items[i-1].low])
-		if !npToken(it) && !roleTo {
+		chain := i > min && i+1 < end && chainWord(sc.items[i-1:i+2], 1) // "Royal Canadian Mounted Police"
+		if !npToken(it) && !roleTo && !chain {
 			break
 		}
 		switch {
@@ -199,7 +207,8 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 	named := false // a name word has been read: lower-case words end the phrase
 	for ; j < max; j++ {
 		it := sc.items[j]
-		if !npToken(it) && !(j == i && pronouns[it.low] != "" || j == i && pronouns[it.low] == "" && isPronoun(it.low)) {
+		if !npToken(it) && !(j == i && pronouns[it.low] != "" || j == i && pronouns[it.low] == "" && isPronoun(it.low)) &&
+			!(j > i && j+1 < max && chainWord(sc.items[j-1:j+2], 1)) {
 			break
 		}
 		if j == i && isPronoun(it.low) {
@@ -383,6 +392,10 @@ func (sc *scan) textOf(from, to int) string {
 // analyse builds a mention from the phrase [from, to) and an optional
 // appositive [af, at).
 func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
+	// "(RCMP)" after a name is the name again, not an appositive.
+	if at-af == 1 && isAcronym(sc.items[af].text) && sc.isPunct(af-1, "(") {
+		af, at = 0, 0
+	}
 	m := mention{from: from, to: to}
 	if at > af {
 		m.to = at
@@ -692,7 +705,9 @@ tailDone:
 		k := n
 		for k > 0 {
 			w := words[k-1]
-			if w.cap && !verbLike(w) || isAcronym(w.text) || (w.low == "of" || w.low == "for" || w.low == "on" || w.low == "and" || w.low == "the") && k < n {
+			// "Royal Canadian Mounted Police": a capitalised verb between
+			// names is one of them.
+			if w.cap && (!verbLike(w) || chainWord(words, k-1)) || isAcronym(w.text) || (w.low == "of" || w.low == "for" || w.low == "on" || w.low == "and" || w.low == "the") && k < n {
 				k--
 				continue
 			}

@@ -69,6 +69,12 @@ func TestExtractPatterns(t *testing.T) {
 			`Senator Elizabeth Warren of Massachusetts and Michael Bloomberg, formerly the mayor of New York City, ended their campaigns. ` +
 				`Wednesday, the same day that he dropped out, Bloomberg endorsed his former rival, Joe Biden. "Three months ago," he said, "I entered the race."`,
 			[]want{{text: "Three months ago,", name: "Michael Bloomberg"}, {text: "I entered the race.", name: "Michael Bloomberg"}}, true},
+		{"a body with its acronym, with a capitalised verb in its name",
+			`In a statement issued on Monday, the Royal Canadian Mounted Police (RCMP) confirmed they seized the substance, stating "This is an emergency."`,
+			[]want{{text: "This is an emergency.", name: "Royal Canadian Mounted Police"}}, true},
+		{"a body's head word alone refers back to it",
+			"The California Department of Corrections and Rehabilitation (CDCR) did not identify him.\n\nThe Department issued a statement: \"There was an assault on an inmate.\"",
+			[]want{{text: "There was an assault on an inmate.", name: "California Department of Corrections and Rehabilitation"}}, false},
 		{"posted on Telegram",
 			`Ramzan Kadyrov posted on Telegram: "The operation continues."`,
 			[]want{{text: "The operation continues.", name: "Ramzan Kadyrov"}}, false},

@@ -374,6 +374,14 @@ func (ix *docIndex) speaker(m mention) model.Speaker {
 func (ix *docIndex) referent(m mention) (mention, bool) {
 	switch m.kind {
 	case mName:
+		// "The Department issued a statement" after "The California
+		// Department of Corrections and Rehabilitation": a body's head
+		// word alone refers back to it.
+		if low := strings.ToLower(m.name); orgWords[low] && ix.sc.items[m.from].low == "the" {
+			if r, ok := ix.backReference(mention{from: m.from, to: m.to, kind: mNominal, desc: low, definite: true}); ok && r.org {
+				return r, true
+			}
+		}
 		return m, true
 	case mPronoun:
 		return ix.antecedent(m)
