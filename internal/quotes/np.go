@@ -552,6 +552,13 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		for b > 0 && words[b-1].cap && !notNames[words[b-1].text] {
 			b--
 		}
+		// "RIAA's DMCA notice": the owner wrote it, not the law it cites.
+		if b > 1 && words[b-1].low == "'s" && words[b-2].cap {
+			e, b = b-1, b-2
+			for b > 0 && words[b-1].cap && !notNames[words[b-1].text] {
+				b--
+			}
+		}
 		if b < e {
 			p.name, p.org = sc.textOf(from+b, from+e), !words[e-1].person
 			p.person = !p.org

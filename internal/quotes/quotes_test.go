@@ -75,6 +75,14 @@ func TestExtractPatterns(t *testing.T) {
 		{"a body's head word alone refers back to it",
 			"The California Department of Corrections and Rehabilitation (CDCR) did not identify him.\n\nThe Department issued a statement: \"There was an assault on an inmate.\"",
 			[]want{{text: "There was an assault on an inmate.", name: "California Department of Corrections and Rehabilitation"}}, false},
+		{"the owner of a document that names a law",
+			`RIAA's DMCA notice alleged the script's purpose was to "circumvent the technological protection measures".`,
+			[]want{{text: "circumvent the technological protection measures", name: "RIAA"}}, false},
+		{"it: an acronym subject is a strong antecedent",
+			`Ten years later, the Soviet Union sent him on the Apollo–Soyuz mission. ` +
+				`NASA interrupted its live coverage of an International Space Station spacewalk to mourn Leonov's passing. ` +
+				`It also credited Leonov with making the spacewalk possible, noting on Twitter "his venture began the history of extravehicular activity".`,
+			[]want{{text: "his venture began the history of extravehicular activity", name: "NASA"}}, true},
 		{"posted on Telegram",
 			`Ramzan Kadyrov posted on Telegram: "The operation continues."`,
 			[]want{{text: "The operation continues.", name: "Ramzan Kadyrov"}}, false},

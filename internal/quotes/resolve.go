@@ -759,7 +759,8 @@ func lastHead(desc string) string {
 // strong: a mention that surely names or describes a person: two words or
 // more, a title or honorific, a description, or the surname of a full name.
 func (ix *docIndex) strong(m mention) bool {
-	if m.kind != mName || m.title != "" || m.honorific != "" || strings.Contains(m.name, " ") {
+	// An acronym names a body as surely as a full name ("NASA").
+	if m.kind != mName || m.title != "" || m.honorific != "" || strings.Contains(m.name, " ") || isAcronym(m.name) {
 		return true
 	}
 	_, ok := ix.resolve(m.name)
