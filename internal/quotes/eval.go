@@ -53,6 +53,7 @@ type Report struct {
 	Test     Score      `json:"test"`
 	Blind    Score      `json:"blind"`
 	GUM      Score      `json:"gum"`
+	GUMInt   Score      `json:"gumint"`
 	All      Score      `json:"all"`
 	Errors   []Mismatch `json:"errors,omitempty"`
 }
@@ -70,6 +71,8 @@ func (r *Report) Split(name string) *Score {
 		return &r.Blind
 	case SplitGUM:
 		return &r.GUM
+	case SplitGUMInterview:
+		return &r.GUMInt
 	}
 	return &r.All
 }
@@ -113,7 +116,7 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.All} {
+	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.All} {
 		sc.finish()
 	}
 	return r, nil

@@ -44,6 +44,9 @@ const (
 	SplitTest  = "test"
 	SplitBlind = "blind"
 	SplitGUM   = "gum"
+	// SplitGUMInterview holds the Wikinews interviews of GUM, annotated at
+	// stop 9 and held out.
+	SplitGUMInterview = "gumint"
 )
 
 // Checksum is the short hash stored with each annotated span: the first 8 hex
@@ -105,9 +108,9 @@ func (a *GoldArticle) valid() error {
 		return fmt.Errorf("missing url")
 	}
 	switch a.Split {
-	case SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM:
+	case SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview:
 	default:
-		return fmt.Errorf("%s: split %q, want %q, %q, %q, %q or %q", a.URL, a.Split, SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM)
+		return fmt.Errorf("%s: split %q, want %q, %q, %q, %q, %q or %q", a.URL, a.Split, SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview)
 	}
 	for i, q := range a.Quotes {
 		if q.Start < 0 || q.End <= q.Start {
