@@ -156,8 +156,9 @@ func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attributi
 	// "X said:" closing the paragraph before a quote paragraph.
 	if qi == ss && si > 0 && sc.para[si-1] != sc.para[si] && standalone {
 		ps, pe := sc.sents[si-1][0], sc.sents[si-1][1]
-		// "Rathbun stated," ends its paragraph as well as "stated:".
-		if pe-1 > ps && sc.isPunct(pe-1, ":,") && sc.items[pe-2].kind == itWord {
+		// "Rathbun stated," ends its paragraph as well as "stated:", and
+		// "he was quoted ... on his assessment;" too.
+		if pe-1 > ps && sc.isPunct(pe-1, ":,;") && sc.items[pe-2].kind == itWord {
 			if m, ok := sc.colonSubject(ps, pe-1); ok {
 				return attribution{m: m, via: viaColon}, true
 			}

@@ -65,7 +65,7 @@ var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la
 var docNouns = set(`disclaimer notice study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
 	speech address website account announcement warning advisory bulletin memo opinion filing quote
-	analysis paper article editorial banner placard`)
+	analysis paper article editorial banner placard ad ads advertisement`)
 
 func (sc *scan) word(i int) (item, bool) {
 	if i < 0 || i >= len(sc.items) || sc.items[i].kind != itWord {
@@ -276,7 +276,7 @@ func (sc *scan) partitive(i, max int) (int, bool) {
 		if !ok || npBreak[w.low] || cues[w.low] != 0 && !roleNouns[w.low] {
 			return 0, false
 		}
-		if !w.cap && (roleNouns[w.low] || groupNouns[w.low] || peopleNouns[w.low]) {
+		if !w.cap && (roleNouns[w.low] || groupNouns[w.low] || peopleNouns[w.low] || docNouns[w.low]) {
 			return k + 1, true
 		}
 	}
@@ -489,7 +489,8 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	if indefinite && len(words) > 2 && words[0].low == "of" && !p.definite {
 		g := sc.phrase(from+1, to)
 		last := words[len(words)-1]
-		if g.name == "" && (g.person || peopleNouns[last.low]) {
+		// "one of our ads": a document speaks for its author.
+		if g.name == "" && (g.person || peopleNouns[last.low] || docNouns[last.low]) {
 			p.desc = sc.textOf(from-1, to)
 			p.person = true
 			return p

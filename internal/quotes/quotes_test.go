@@ -83,6 +83,12 @@ func TestExtractPatterns(t *testing.T) {
 				`NASA interrupted its live coverage of an International Space Station spacewalk to mourn Leonov's passing. ` +
 				`It also credited Leonov with making the spacewalk possible, noting on Twitter "his venture began the history of extravehicular activity".`,
 			[]want{{text: "his venture began the history of extravehicular activity", name: "NASA"}}, true},
+		{"one of a group of documents speaks",
+			`I remember one of our ads that I had put in said, "If you think nice girls do not do this," and I forgot the rest.`,
+			[]want{{text: "If you think nice girls do not do this,", unnamed: true}}, true},
+		{"a paragraph closing with a semicolon before a quote paragraph",
+			"Rick Santorum spoke on Monday. He was quoted by The Canadian Press on his assessment;\n\n\"I suspect that is not true.\"",
+			[]want{{text: "I suspect that is not true.", name: "Rick Santorum"}}, false},
 		{"posted on Telegram",
 			`Ramzan Kadyrov posted on Telegram: "The operation continues."`,
 			[]want{{text: "The operation continues.", name: "Ramzan Kadyrov"}}, false},
