@@ -1197,9 +1197,20 @@ var lesserOffice = setOf("vice", "deputy", "assistant", "under", "acting", "form
 func (r *resolver) pronounAntecedent(st *sentence, tok int, g byte, kind int) int {
 	fits := func(root int) bool { return r.gender[root] == 0 || r.gender[root] == g }
 	roots := map[int]bool{}
-	if kind != pronObject {
+	// "him" is not the subject of its own clause, but may be anyone else
+	// named before it: "Republicans have broken with Trump and have urged
+	// him" (parsed documents only).
+	subj := -1
+	if kind == pronObject {
+		subj = st.clauseSubject(tok)
+	}
+	if kind != pronObject || subj >= 0 {
 		for i := len(r.out) - 1; i >= 0 && r.out[i].Sentence == st.idx; i-- {
-			if md := r.meta[i]; md.id != "" && r.out[i].First < tok && fits(md.root) {
+			m := r.out[i]
+			if kind == pronObject && subj >= m.First && subj <= m.Last {
+				continue
+			}
+			if md := r.meta[i]; md.id != "" && m.First < tok && fits(md.root) {
 				roots[md.root] = true
 			}
 		}
@@ -1225,6 +1236,28 @@ func (r *resolver) pronounAntecedent(st *sentence, tok int, g byte, kind int) in
 	}
 	for root := range roots {
 		return root
+	}
+	return -1
+}
+
+// clauseSubject is the subject token of the clause of token tok: the nsubj
+// of its governor, or of the verb a conjoined governor shares it with; -1
+// without a parse or a subject.
+func (st *sentence) clauseSubject(tok int) int {
+	v := st.toks[tok].Head - 1
+	for range 3 {
+		if v < 0 || v >= len(st.toks) {
+			return -1
+		}
+		for i, t := range st.toks {
+			if t.Head-1 == v && (t.Deprel == "nsubj" || t.Deprel == "nsubj:pass") {
+				return i
+			}
+		}
+		if st.toks[v].Deprel != "conj" {
+			return -1
+		}
+		v = st.toks[v].Head - 1
 	}
 	return -1
 }

@@ -392,3 +392,32 @@ func TestResolveDocumentCountry(t *testing.T) {
 		})
 	}
 }
+
+// "him" may be anyone named before it in its sentence but the subject of
+// its own clause; the parse tells which that is.
+func TestResolveObjectPronounInSentence(t *testing.T) {
+	dict := mustDefault(t)
+	d := newDoc(t, "2020-11-24", "Senator Mitch McConnell spoke.", "Republicans broke with President Donald Trump and urged him to concede .")
+	toks := d.Sentences[1].Tokens
+	// Republicans broke with President Donald Trump and urged him to concede .
+	heads := []int{2, 0, 6, 6, 6, 2, 8, 2, 8, 11, 8, 2}
+	rels := []string{"nsubj", "root", "case", "compound", "flat", "obl", "cc", "conj", "obj", "mark", "xcomp", "punct"}
+	if len(toks) != len(heads) {
+		t.Fatalf("%d tokens", len(toks))
+	}
+	for i := range toks {
+		toks[i].Head, toks[i].Deprel = heads[i], rels[i]
+	}
+	got := render(d, dict.Resolve(d))
+	if !strings.Contains(got, "him=USAGOV pronoun->") {
+		t.Errorf("him is not Trump: %s", got)
+	}
+	// Without a parse the sentence's people are passed over, as before:
+	// McConnell, the one person of the sentences before, is taken.
+	for i := range toks {
+		toks[i].Head, toks[i].Deprel = 0, ""
+	}
+	if got := render(d, dict.Resolve(d)); !strings.Contains(got, "him=USALEG pronoun->") {
+		t.Errorf("without a parse: %s", got)
+	}
+}
