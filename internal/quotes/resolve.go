@@ -20,6 +20,7 @@ type docIndex struct {
 	counts   map[string]int    // name key (full name when known) -> mentions
 	keys     map[string][]string
 	resolved map[string]resolution // Registry.Resolve by name, once the index is built
+	firstAt  map[string]int        // full-name key -> item of its first mention, plus one
 	ckeys    []string              // countKey of each mention ("" for descriptions)
 	words    [][]string            // lower-case words of each named mention's title and name
 	profiles map[string]profile    // by countKey
@@ -145,7 +146,7 @@ var prepositions = set(`of to by with for from at in on about against between un
 	within inside outside among across near`)
 
 func (sc *scan) index() *docIndex {
-	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}, profiles: map[string]profile{}, resolved: map[string]resolution{}}
+	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}, profiles: map[string]profile{}, resolved: map[string]resolution{}, firstAt: map[string]int{}}
 	for si, s := range sc.sents {
 		for i := s[0]; i < s[1]; i++ {
 			it := sc.items[i]
@@ -179,7 +180,9 @@ func (sc *scan) index() *docIndex {
 			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: sc.subjectLike(i), fronted: fronted})
 			if m.kind == mName {
 				if !m.org {
-					ix.reg.Add(m.name)
+					if k := ix.reg.Add(m.name); ix.firstAt[k] == 0 {
+						ix.firstAt[k] = m.from + 1
+					}
 				}
 				// "Syrian Democratic Forces (SDF)"
 				if sc.isPunct(end, "(") {
@@ -249,6 +252,21 @@ func (ix *docIndex) resolve(name string) (string, bool) {
 		ix.resolved[name] = r
 	}
 	return r.full, r.ok
+}
+
+// resolveAt resolves a name at item pos among the full names the document
+// gave before it: "Mendez" before the article first names his wife Jonna
+// Mendez is Tony Mendez, however often she is named later. Without such a
+// name, the whole document decides.
+func (ix *docIndex) resolveAt(name string, pos int) (string, bool) {
+	full, ok := ix.reg.ResolveAmong(name, func(k string) bool {
+		at := ix.firstAt[k]
+		return at > 0 && at-1 < pos
+	})
+	if ok {
+		return full, true
+	}
+	return ix.resolve(name)
 }
 
 // profile is the best title, affiliation and honorific seen for a name.
@@ -410,7 +428,7 @@ func (ix *docIndex) fill(sp *model.Speaker, r mention) {
 				}
 			}
 		}
-	} else if full, ok := ix.resolve(name); ok {
+	} else if full, ok := ix.resolveAt(name, r.from); ok {
 		name = full
 	}
 	sp.Name = name

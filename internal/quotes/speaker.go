@@ -270,17 +270,35 @@ func (r *Registry) Add(name string) string {
 // and neither is named at least twice as often ("Biden" is Joe Biden in an
 // article that names Hunter Biden once).
 func (r *Registry) Resolve(name string) (string, bool) {
+	return r.ResolveAmong(name, nil)
+}
+
+// ResolveAmong is Resolve over the full names whose key keep accepts (all
+// when keep is nil).
+func (r *Registry) ResolveAmong(name string, keep func(key string) bool) (string, bool) {
+	among := func(ks []string) []string {
+		if keep == nil {
+			return ks
+		}
+		var out []string
+		for _, k := range ks {
+			if keep(k) {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
 	k := Key(name)
-	if ks, ok := r.suffixes[k]; ok {
+	if ks := among(r.suffixes[k]); len(ks) > 0 {
 		return r.pick(ks, name)
 	}
 	// "Princess Ubolratana" after "Princess Ubolratana Mahidol": a given
 	// name alone, when no full name ends with it.
-	if ks, ok := r.firsts[k]; ok && k != "" && !strings.Contains(k, " ") {
+	if ks := among(r.firsts[k]); len(ks) > 0 && k != "" && !strings.Contains(k, " ") {
 		return r.pick(ks, name)
 	}
 	// "Rosselló said" after "Ricardo Rosselló Nevares".
-	if ks, ok := r.middles[k]; ok {
+	if ks := among(r.middles[k]); len(ks) > 0 {
 		return r.pick(ks, name)
 	}
 	// "Water said", "Ms Bauchtman said" after Kathryn Waters and Lydia
@@ -293,7 +311,7 @@ func (r *Registry) Resolve(name string) (string, bool) {
 			}
 		}
 		sort.Strings(near)
-		if len(near) > 0 {
+		if near = among(near); len(near) > 0 {
 			return r.pick(near, name)
 		}
 	}

@@ -87,3 +87,24 @@ func TestRegistry(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistryResolveAmong(t *testing.T) {
+	var r Registry
+	for _, n := range []string{"Tony Mendez", "Jonna Mendez", "Jonna Mendez"} {
+		r.Add(n)
+	}
+	onlyTony := func(k string) bool { return k == Key("Tony Mendez") }
+	for _, tt := range []struct {
+		keep func(string) bool
+		want string
+		ok   bool
+	}{
+		{nil, "Jonna Mendez", true},     // named twice as often
+		{onlyTony, "Tony Mendez", true}, // the only one named so far
+		{func(string) bool { return false }, "Mendez", false},
+	} {
+		if got, ok := r.ResolveAmong("Mendez", tt.keep); got != tt.want || ok != tt.ok {
+			t.Errorf("ResolveAmong(Mendez) = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+		}
+	}
+}
