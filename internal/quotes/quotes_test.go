@@ -90,7 +90,7 @@ func TestExtractPatterns(t *testing.T) {
 			"Rick Santorum spoke on Monday. He was quoted by The Canadian Press on his assessment;\n\n\"I suspect that is not true.\"",
 			[]want{{text: "I suspect that is not true.", name: "Rick Santorum"}}, false},
 		{"a surname is the person named before it, not one named more often later",
-			`Former agent Tony Mendez died on Saturday. Mendez once told The Washington Post he considered himself "an artist first." `+
+			`Former agent Tony Mendez died on Saturday. Mendez once told The Washington Post he considered himself "an artist first." ` +
 				`His wife Jonna Mendez survives him. Jonna Mendez wrote books. Jonna Mendez spoke at the funeral.`,
 			[]want{{text: "an artist first.", name: "Tony Mendez"}}, false},
 		{"posted on Telegram",
