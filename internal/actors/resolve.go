@@ -321,7 +321,9 @@ func (d *Dictionary) Resolve(doc *model.Document) []Mention {
 // inferCountry gives a state body named without its country ("Congress",
 // "the court", "police": code "---LEG") the country the document is about,
 // when it is clearly about one: at least three of its country-coded
-// mentions, and two thirds of them, name that country. A sentence that
+// mentions, and three quarters of them, name that country (at two thirds
+// a story set in England about a work called "America" had American
+// police). A sentence that
 // names another country keeps its bodies uncoded ("Iranian media said the
 // government ..." in a story about the United States), and so do bodies
 // said to be foreign and sectors that cross borders freely (universities,
