@@ -322,10 +322,20 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 	if cd.Fwd == "190" && h.pattern == nil && s.lemmas[h.tok] == "ATTACK" && s.attacksPerson(h.tok, tgt) {
 		cd = verbs.Code{Fwd: "111"}
 	}
-	// "She meets the requirement": meeting a thing is no meeting (but
-	// brokering or negotiating a deal is mediation or negotiation).
-	if s.lemmas[h.tok] == "MEET" && !slices.ContainsFunc(tgt, func(a *model.Actor) bool { return !isNull(a) }) && s.objectWithoutActor(h.tok) {
-		return
+	// "She meets the requirement", "discussing the "original sin" of
+	// slavery": meeting or discussing a thing with no one is no meeting
+	// (but brokering or negotiating a deal is mediation or negotiation);
+	// an honour "conferred by the president" is no consultation either.
+	noActor := !slices.ContainsFunc(tgt, func(a *model.Actor) bool { return !isNull(a) })
+	switch s.lemmas[h.tok] {
+	case "MEET", "DISCUSS":
+		if noActor && s.objectWithoutActor(h.tok) {
+			return
+		}
+	case "CONFER":
+		if noActor {
+			return
+		}
 	}
 	// "Brazil and the United States agreed to meet": each other.
 	if !compound && len(tgt) == 0 && len(src) > 1 && (mutual(cd.Fwd) || reciprocal[s.lemmas[h.tok]]) {
