@@ -326,6 +326,9 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 	// slavery": meeting or discussing a thing with no one is no meeting
 	// (but brokering or negotiating a deal is mediation or negotiation);
 	// an honour "conferred by the president" is no consultation either.
+	if s.prevented(h.tok) {
+		return
+	}
 	noActor := !slices.ContainsFunc(tgt, func(a *model.Actor) bool { return !isNull(a) })
 	switch s.lemmas[h.tok] {
 	case "MEET", "DISCUSS":

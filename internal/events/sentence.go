@@ -314,6 +314,16 @@ func (s *sent) child(t int, deprels ...string) int {
 	return -1
 }
 
+// prevented: verb t is what its governor stops from happening ("banned
+// Mahan Air from flying", "barred him from entering").
+func (s *sent) prevented(t int) bool {
+	h := s.toks[t].Head - 1
+	return h >= 0 && s.hasChildLemma(t, "mark", "FROM") && preventing[s.lemmas[h]]
+}
+
+var preventing = map[string]bool{"BAN": true, "BAR": true, "PREVENT": true, "BLOCK": true, "STOP": true,
+	"PROHIBIT": true, "FORBID": true, "KEEP": true, "DETER": true, "RESTRICT": true}
+
 func (s *sent) hasChildLemma(t int, deprel string, lemmas ...string) bool {
 	for _, k := range s.kids[t] {
 		if !strings.HasPrefix(s.toks[k].Deprel, deprel) {
