@@ -12,6 +12,9 @@ type class struct {
 	mayAccept bool
 }
 
+// Unspecified is the subject of an ask whose CAMEO code names none.
+const Unspecified = "unspecified"
+
 // subjects maps CAMEO codes (longest prefix wins) to the subject they are about.
 // Asks (02x appeal, 03x intent, 10x demand), refusals (12x) and the deeds that
 // fulfil them share subjects, which is how an answer finds its ask.
@@ -71,21 +74,32 @@ func classify(code string) class {
 		return class{}
 	}
 	subject := subjectOf(code)
+	// An ask the code does not narrow down ("called on Italy to join the
+	// project", "demanded an explanation") is still an ask: its sentence
+	// says what about.
+	asked := subject
+	if asked == "" {
+		asked = Unspecified
+	}
 	switch root := code[:2]; {
 	case code == "011":
 		return class{role: NonAnswer}
-	case root == "02" && subject != "":
-		return class{role: Opens, kind: "request", subject: subject}
-	case root == "10" && subject != "":
-		return class{role: Opens, kind: "demand", subject: subject}
+	case root == "02":
+		return class{role: Opens, kind: "request", subject: asked}
+	case root == "10":
+		return class{role: Opens, kind: "demand", subject: asked}
 	case root == "03" && subject != "":
 		kind := "intention"
 		if strings.HasPrefix(code, "033") || code == "039" {
 			kind = "offer"
 		}
 		return class{role: Opens, kind: kind, subject: subject, mayAccept: true}
-	case root == "13" && subject != "":
-		return class{role: Opens, kind: "threat", subject: subject}
+	case root == "03":
+		// "agreed", "pledged to cooperate": an answer to whatever the other
+		// side asked, and no thread of its own.
+		return class{role: Accepts}
+	case root == "13":
+		return class{role: Opens, kind: "threat", subject: asked}
 	case root == "12":
 		// A bare rejection answers whatever the other side asked last.
 		return class{role: Rejects, subject: subject}

@@ -93,6 +93,25 @@ func TestThreads(t *testing.T) {
 			roles:    [][]string{{Opens}},
 		},
 		{
+			name: "an ask the code does not narrow down, agreed to",
+			events: []model.Event{
+				ev("2025-06-01", "ISRGOV", "ITA", "020", model.Asserted),
+				ev("2025-06-03", "ITAGOV", "ISRGOV", "030", model.Asserted),
+			},
+			statuses: []string{Accepted},
+			roles:    [][]string{{Opens, Accepts}},
+		},
+		{
+			name: "an unspecified demand rejected; an agreement that answers nothing opens nothing",
+			events: []model.Event{
+				ev("2025-06-01", "DEUGOV", "RUS", "100", model.Asserted),
+				ev("2025-06-02", "TUR", "LBY", "030", model.Asserted),
+				ev("2025-06-04", "RUSGOV", "DEU", "120", model.Asserted),
+			},
+			statuses: []string{Rejected},
+			roles:    [][]string{{Opens, Rejects}},
+		},
+		{
 			name: "refusing to agree is a rejection",
 			events: []model.Event{
 				ev("2025-06-01", "UKRGOV", "RUSGOV", "0253", model.Asserted),
