@@ -317,8 +317,8 @@ func (s *sent) child(t int, deprels ...string) int {
 // prevented: verb t is what its governor stops from happening ("banned
 // Mahan Air from flying", "barred him from entering").
 func (s *sent) prevented(t int) bool {
-	h := s.toks[t].Head - 1
-	return h >= 0 && h < len(s.toks) && s.hasChildLemma(t, "mark", "FROM") && preventing[s.lemmas[h]]
+	h := s.head(t)
+	return h >= 0 && s.hasChildLemma(t, "mark", "FROM") && preventing[s.lemmas[h]]
 }
 
 var preventing = map[string]bool{"BAN": true, "BAR": true, "PREVENT": true, "BLOCK": true, "STOP": true,
