@@ -389,6 +389,16 @@ func countryOf(code string) string {
 	return c
 }
 
+// namesPerson: a one-word place that is the surname of a person the
+// document has named ("Amman" after "Sudesh Amman", "Jordan" after
+// "Michael Jordan"), who is meant rather than the place.
+func (r *resolver) namesPerson(st *sentence, m match) bool {
+	if m.s != m.e || m.c.e.kind != kCountry && m.c.e.kind != kCapital {
+		return false
+	}
+	return r.bySurname(st.ws[m.s].text) >= 0
+}
+
 // pending is a mention found in a sentence, before coreference.
 type pending struct {
 	m       Mention
@@ -414,7 +424,7 @@ func (r *resolver) sentence(st *sentence) {
 	compound := compoundDemonyms(all)
 	var ms []match
 	for i, m := range all {
-		if !compound[i] && st.keep(m, taken) {
+		if !compound[i] && st.keep(m, taken) && !r.namesPerson(st, m) {
 			ms = append(ms, m)
 		}
 	}

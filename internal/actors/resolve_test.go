@@ -421,3 +421,18 @@ func TestResolveObjectPronounInSentence(t *testing.T) {
 		t.Errorf("without a parse: %s", got)
 	}
 }
+
+// A one-word place that is the surname of a person named before is the
+// person.
+func TestResolvePlaceThatIsASurname(t *testing.T) {
+	dict := mustDefault(t)
+	d := newDoc(t, "2020-02-03", "Police shot Sudesh Amman in London.", "Amman had sent videos to Jordan.")
+	withEntity(t, d, 0, "PERSON", "Sudesh Amman")
+	got := render(d, dict.Resolve(d))
+	if strings.Contains(got, "Amman=JOR") {
+		t.Errorf("the surname is the capital of Jordan: %s", got)
+	}
+	if !strings.Contains(got, "Jordan=JOR") {
+		t.Errorf("the country itself is lost: %s", got)
+	}
+}
