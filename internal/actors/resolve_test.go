@@ -436,3 +436,18 @@ func TestResolvePlaceThatIsASurname(t *testing.T) {
 		t.Errorf("the country itself is lost: %s", got)
 	}
 }
+
+// "chief of staff" alone serves a government; a military one says so.
+func TestResolveChiefOfStaff(t *testing.T) {
+	dict := mustDefault(t)
+	for _, tc := range []struct{ text, want string }{
+		{"The Polish chief of staff resigned.", "Polish chief of staff=POLGOV agent"},
+		{"The Polish army chief of staff resigned.", "Polish army chief of staff=POLMIL agent"},
+		{"The Polish chief of the general staff resigned.", "Polish chief of the general staff=POLMIL agent"},
+	} {
+		d := newDoc(t, "2020-06-01", tc.text)
+		if got := render(d, dict.Resolve(d)); got != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}
