@@ -30,6 +30,7 @@ type sentence struct {
 	ner    []string // entity type per token ("" outside entities)
 	title  bool     // a headline in title case
 	covers []bool   // tokens already inside a mention
+	orgAt  []bool   // tokens that start an organisation's name
 }
 
 func newSentence(idx int, s model.Sentence, ents []model.Entity) *sentence {
@@ -215,7 +216,9 @@ func (st *sentence) keep(m match, taken []bool) bool {
 		return isCapitalized(t) && hasLower(t) && !calendarWords[fold(t)]
 	}
 	if m.c.adj {
-		return !nameLike(last + 1)
+		// "Philippine Red Cross": the nationality opens the name of an
+		// organisation the dictionaries know under its common name.
+		return !nameLike(last+1) && (last+1 >= len(st.orgAt) || !st.orgAt[last+1])
 	}
 	if nameLike(last+1) || (first > 0 && nameLike(first-1) && first-1 > 0) {
 		return false
@@ -416,9 +419,13 @@ type pending struct {
 func (r *resolver) sentence(st *sentence) {
 	all := r.d.scan(st)
 	taken := make([]bool, len(st.toks))
+	st.orgAt = make([]bool, len(st.toks))
 	for _, m := range all {
 		for i := st.ws[m.s].tok; i <= st.ws[m.e].tok; i++ {
 			taken[i] = true
+		}
+		if m.c.e.kind == kOrg {
+			st.orgAt[st.ws[m.s].tok] = true
 		}
 	}
 	compound := compoundDemonyms(all)

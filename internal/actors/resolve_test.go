@@ -451,3 +451,12 @@ func TestResolveChiefOfStaff(t *testing.T) {
 		}
 	}
 }
+
+// A nationality that opens an organisation's name is part of the name.
+func TestResolveNationalityBeforeOrganisation(t *testing.T) {
+	dict := mustDefault(t)
+	d := newDoc(t, "2019-12-26", "The Philippine Red Cross said families need food.")
+	if got, want := render(d, dict.Resolve(d)), "Red Cross=NGOHLHIRC organization"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
