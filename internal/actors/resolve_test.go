@@ -22,7 +22,11 @@ func mustDefault(t testing.TB) *Dictionary {
 func render(d *model.Document, ms []Mention) string {
 	var parts []string
 	for _, m := range ms {
-		s := fmt.Sprintf("%s=%s %s", spanText(d, m), m.Code, m.Kind)
+		code := m.Code
+		if m.CountryInferred {
+			code += "*"
+		}
+		s := fmt.Sprintf("%s=%s %s", spanText(d, m), code, m.Kind)
 		if m.Antecedent >= 0 {
 			s += fmt.Sprintf("->%d", m.Antecedent)
 		}
@@ -361,7 +365,7 @@ func TestResolveDocumentCountry(t *testing.T) {
 			"Poland prepared.",
 			"Duda said foreign security forces and police were involved."},
 			"Polish President Andrzej Duda=POLGOV person; Warsaw=POL country; Poland=POL country; " +
-				"Duda=POLGOV surname; security forces=---COP agent; police=POLCOP* agent"},
+				"Duda=POLGOV surname->0; security forces=---COP agent; police=POLCOP* agent"},
 		{"too few mentions", []string{"Poland prepared.", "The parliament voted."},
 			"Poland=POL country; parliament=---LEG agent"},
 		{"sectors that cross borders", []string{
@@ -373,20 +377,7 @@ func TestResolveDocumentCountry(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDoc(t, "2020-06-01", tc.sentences...)
-			var parts []string
-			for _, m := range dict.Resolve(d) {
-				s := d.Sentences[m.Sentence]
-				var ws []string
-				for i := m.First; i <= m.Last; i++ {
-					ws = append(ws, s.Tokens[i].Text)
-				}
-				p := strings.Join(ws, " ") + "=" + m.Code
-				if m.CountryInferred {
-					p += "*"
-				}
-				parts = append(parts, p+" "+m.Kind)
-			}
-			if got := strings.Join(parts, "; "); got != tc.want {
+			if got := render(d, dict.Resolve(d)); got != tc.want {
 				t.Errorf("\n got %s\nwant %s", got, tc.want)
 			}
 		})

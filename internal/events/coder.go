@@ -322,13 +322,13 @@ func (dc *docCoder) emit(s *sent, h hit, modality string, seen map[string]bool) 
 	if cd.Fwd == "190" && h.pattern == nil && s.lemmas[h.tok] == "ATTACK" && s.attacksPerson(h.tok, tgt) {
 		cd = verbs.Code{Fwd: "111"}
 	}
+	if s.prevented(h.tok) {
+		return
+	}
 	// "She meets the requirement", "discussing the "original sin" of
 	// slavery": meeting or discussing a thing with no one is no meeting
 	// (but brokering or negotiating a deal is mediation or negotiation);
 	// an honour "conferred by the president" is no consultation either.
-	if s.prevented(h.tok) {
-		return
-	}
 	noActor := !slices.ContainsFunc(tgt, func(a *model.Actor) bool { return !isNull(a) })
 	switch s.lemmas[h.tok] {
 	case "MEET", "DISCUSS":

@@ -141,8 +141,8 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 	for ; i >= min; i-- {
 		it := sc.items[i]
 		roleTo := it.low == "to" && i > min && (roleNouns[sc.items[i-1].low] || titleWords[sc.items[i-1].low])
-		chain := i > min && i+1 < end && chainWord(sc.items[i-1:i+2], 1) // "Royal Canadian Mounted Police"
-		if !npToken(it) && !roleTo && !chain {
+		// "Royal Canadian Mounted Police": a capitalised verb between names
+		if !npToken(it) && !roleTo && !(i > min && i+1 < end && chainWord(sc.items[i-1:i+2], 1)) {
 			break
 		}
 		switch {

@@ -20,7 +20,7 @@ type docIndex struct {
 	counts   map[string]int    // name key (full name when known) -> mentions
 	keys     map[string][]string
 	resolved map[string]resolution // Registry.Resolve by name, once the index is built
-	firstAt  map[string]int        // full-name key -> item of its first mention, plus one
+	firstAt  map[string]int        // full-name key -> item of its first mention
 	ckeys    []string              // countKey of each mention ("" for descriptions)
 	words    [][]string            // lower-case words of each named mention's title and name
 	profiles map[string]profile    // by countKey
@@ -180,8 +180,9 @@ func (sc *scan) index() *docIndex {
 			ix.mentions = append(ix.mentions, indexed{m: m, sent: si, subject: sc.subjectLike(i), fronted: fronted})
 			if m.kind == mName {
 				if !m.org {
-					if k := ix.reg.Add(m.name); ix.firstAt[k] == 0 {
-						ix.firstAt[k] = m.from + 1
+					k := ix.reg.Add(m.name)
+					if _, seen := ix.firstAt[k]; !seen {
+						ix.firstAt[k] = m.from
 					}
 				}
 				// "Syrian Democratic Forces (SDF)"
@@ -260,8 +261,8 @@ func (ix *docIndex) resolve(name string) (string, bool) {
 // name, the whole document decides.
 func (ix *docIndex) resolveAt(name string, pos int) (string, bool) {
 	full, ok := ix.reg.ResolveAmong(name, func(k string) bool {
-		at := ix.firstAt[k]
-		return at > 0 && at-1 < pos
+		at, seen := ix.firstAt[k]
+		return seen && at < pos
 	})
 	if ok {
 		return full, true
