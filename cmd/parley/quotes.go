@@ -25,7 +25,7 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("eval quotes", "")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	gold := fs.String("gold", "", "annotation file (default: the embedded Wikinews annotation)")
-	errs := fs.String("errors", "", "also list the errors of a split: dev, dev2, test, blind, gum, gumint or all")
+	errs := fs.String("errors", "", "also list the errors of a split: dev, dev2, test, blind, gum, gumint, gumbio or all")
 	raw := fs.Bool("raw", false, "extract from the bare text, without language analysis and actor mentions")
 	cv := fs.Int("cv", 0, "compare the rules with the learned speaker ranker in `K`-fold cross-validation over dev, dev2 and gum")
 	epochs := fs.Int("epochs", 10, "training passes of the ranker in cross-validation")
@@ -40,9 +40,9 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("%w: --cv %d --epochs %d --margin %g: want at least 2 folds, 1 epoch and a margin >= 0", errUsage, *cv, *epochs, *margin)
 	}
 	switch *errs {
-	case "", quotes.SplitDev, quotes.SplitDev2, quotes.SplitTest, quotes.SplitBlind, quotes.SplitGUM, quotes.SplitGUMInterview, "all":
+	case "", quotes.SplitDev, quotes.SplitDev2, quotes.SplitTest, quotes.SplitBlind, quotes.SplitGUM, quotes.SplitGUMInterview, quotes.SplitGUMBio, "all":
 	default:
-		return fmt.Errorf("%w: --errors %q: want dev, dev2, test, blind, gum, gumint or all", errUsage, *errs)
+		return fmt.Errorf("%w: --errors %q: want dev, dev2, test, blind, gum, gumint, gumbio or all", errUsage, *errs)
 	}
 	var (
 		ann []quotes.GoldArticle
@@ -60,7 +60,7 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
 	}
-	gum, err := refdata.WikinewsGUM()
+	gum, err := refdata.GUMDocuments("news", "interview", "bio")
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
 	}
@@ -103,7 +103,7 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	for _, s := range []struct {
 		name string
 		sc   quotes.Score
-	}{{"dev", rep.Dev}, {"dev2", rep.Dev2}, {"test", rep.Test}, {"blind", rep.Blind}, {"gum", rep.GUM}, {"gumint", rep.GUMInt}, {"all", rep.All}} {
+	}{{"dev", rep.Dev}, {"dev2", rep.Dev2}, {"test", rep.Test}, {"blind", rep.Blind}, {"gum", rep.GUM}, {"gumint", rep.GUMInt}, {"gumbio", rep.GUMBio}, {"all", rep.All}} {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", s.name, s.sc.Gold, s.sc.Predicted, s.sc.Matched, s.sc.SpanOnly, s.sc.Precision, s.sc.Recall, s.sc.F1)
 	}
 	if err := tw.Flush(); err != nil {

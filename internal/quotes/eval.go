@@ -54,6 +54,7 @@ type Report struct {
 	Blind    Score      `json:"blind"`
 	GUM      Score      `json:"gum"`
 	GUMInt   Score      `json:"gumint"`
+	GUMBio   Score      `json:"gumbio"`
 	All      Score      `json:"all"`
 	Errors   []Mismatch `json:"errors,omitempty"`
 }
@@ -73,6 +74,8 @@ func (r *Report) Split(name string) *Score {
 		return &r.GUM
 	case SplitGUMInterview:
 		return &r.GUMInt
+	case SplitGUMBio:
+		return &r.GUMBio
 	}
 	return &r.All
 }
@@ -116,7 +119,7 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.All} {
+	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.GUMBio, &r.All} {
 		sc.finish()
 	}
 	return r, nil

@@ -47,6 +47,10 @@ const (
 	// SplitGUMInterview holds the Wikinews interviews of GUM, annotated at
 	// stop 9 and held out.
 	SplitGUMInterview = "gumint"
+	// SplitGUMBio holds the Wikipedia biographies of GUM, annotated at
+	// stop 10 by a second annotator who never ran the extractor on them;
+	// held out.
+	SplitGUMBio = "gumbio"
 )
 
 // Checksum is the short hash stored with each annotated span: the first 8 hex
@@ -108,9 +112,9 @@ func (a *GoldArticle) valid() error {
 		return fmt.Errorf("missing url")
 	}
 	switch a.Split {
-	case SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview:
+	case SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview, SplitGUMBio:
 	default:
-		return fmt.Errorf("%s: split %q, want %q, %q, %q, %q, %q or %q", a.URL, a.Split, SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview)
+		return fmt.Errorf("%s: split %q, want %q, %q, %q, %q, %q, %q or %q", a.URL, a.Split, SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview, SplitGUMBio)
 	}
 	for i, q := range a.Quotes {
 		if q.Start < 0 || q.End <= q.Start {

@@ -56,7 +56,7 @@ func wikinewsTexts(t *testing.T) map[string]string {
 	if err != nil {
 		t.Skipf("reference data not available: %v", err)
 	}
-	gum, err := refdata.WikinewsGUM()
+	gum, err := refdata.GUMDocuments("news", "interview", "bio")
 	if err != nil {
 		t.Skipf("reference data not available: %v", err)
 	}

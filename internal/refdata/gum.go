@@ -16,13 +16,19 @@ import (
 // articles: File is the CoNLL-U file name, URL the document's source URL,
 // Text its sentences as ReadGUMText joins them.
 func WikinewsGUM() ([]WikinewsArticle, error) {
+	return GUMDocuments("news", "interview")
+}
+
+// GUMDocuments reads the GUM documents of the given genres ("news", "bio",
+// ...) as WikinewsGUM reads the Wikinews ones.
+func GUMDocuments(genres ...string) ([]WikinewsArticle, error) {
 	dir, err := Path("gum", "dep")
 	if err != nil {
 		return nil, err
 	}
 	var files []string
-	for _, pat := range []string{"GUM_news_*.conllu", "GUM_interview_*.conllu"} {
-		m, err := filepath.Glob(filepath.Join(dir, pat))
+	for _, g := range genres {
+		m, err := filepath.Glob(filepath.Join(dir, "GUM_"+g+"_*.conllu"))
 		if err != nil {
 			return nil, fmt.Errorf("read gum: %w", err)
 		}

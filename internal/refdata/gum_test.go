@@ -61,6 +61,18 @@ func TestWikinewsGUM(t *testing.T) {
 			t.Errorf("%s: url %q, %d bytes of text", a.File, a.URL, len(a.Text))
 		}
 	}
+	bios, err := GUMDocuments("bio")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bios) < 18 {
+		t.Fatalf("%d GUM biographies, want at least 18", len(bios))
+	}
+	for _, a := range bios {
+		if !strings.HasPrefix(a.File, "GUM_bio_") || !strings.Contains(a.URL, "wikipedia.org/") {
+			t.Errorf("%s: url %q", a.File, a.URL)
+		}
+	}
 }
 
 func FuzzReadGUMText(f *testing.F) {
