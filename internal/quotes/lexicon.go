@@ -61,7 +61,8 @@ var cues = func() map[string]cueKind {
 		explaining arguing claiming recalling responding replying telling writing posting tweeting
 		estimated estimates predicted predicts proposed proposes welcomed welcomes announced
 		pointed points pointing talked talks reacted reacts report reports reported express expresses
-		expressed expressing discussing discussed professed professes`)
+		expressed expressing discussing discussed professed professes opine opines opined opining
+		mused muses`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing
@@ -70,7 +71,7 @@ var cues = func() map[string]cueKind {
 		justify justified justifying envision envisioned envisaged dismiss dismissed dismissing
 		deem deemed deeming slam slammed slamming blast blasted blasting decry decried decrying
 		lambast lambasted lambasting referred refers referring endorse endorsed endorsing regard regards
-		regarded regarding`)
+		regarded regarding assail assails assailed assailing`)
 	add(cueRead, `read reads specifies specify stipulates stipulate`)
 	return m
 }()

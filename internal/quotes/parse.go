@@ -534,13 +534,25 @@ func (sc *scan) holdsHead(m mention, r tokRef) bool {
 		for _, c := range d.kids[r.s][t] {
 			// not through prepositions, relative clauses, or a conjunct,
 			// which names someone or somewhere else
-			if !d.hasCase(tokRef{r.s, c}) && toks[c].Deprel != "acl:relcl" && toks[c].Deprel != "conj" && found(c) {
+			if !d.hasCase(tokRef{r.s, c}) && toks[c].Deprel != "acl:relcl" && toks[c].Deprel != "conj" && !sc.nameAppos(r, c) && found(c) {
 				return true
 			}
 		}
 		return false
 	}
 	return found(r.t)
+}
+
+// nameAppos: c is an appositive set off by a comma after the name r
+// ("Erwin Chemerinsky, Dean of UC Berkeley School of Law called"); the
+// names in it describe r and do not speak.
+func (sc *scan) nameAppos(r tokRef, c int) bool {
+	toks := sc.deps.sents[r.s].Tokens
+	if toks[r.t].UPOS != "PROPN" || toks[c].Deprel != "appos" {
+		return false
+	}
+	lo, _ := sc.deps.phrase(tokRef{r.s, c}, nil)
+	return lo > r.t && (toks[lo].Text == "," || toks[lo-1].Text == ",")
 }
 
 // subjectStops end a subject's phrase: relative and adverbial clauses.
