@@ -152,6 +152,16 @@ var reportLemmas = set(`say tell state add explain note observe warn stress insi
 	concede reveal report read proclaim affirm contend counter retort question wonder muse recount
 	remind insist speak direct order instruct advise encourage invite implore beg request appeal reason`)
 
+// sayLemmas report what was said as a clause ("told AFP arson has been
+// used "as a weapon""); "suggest", "show" and the like also take clauses
+// that report no one's words ("the frequency suggested a pattern").
+var sayLemmas = set(`say tell state claim argue explain insist warn add note allege assert write
+	declare announce testify acknowledge admit maintain contend`)
+
+// mainClause: relations of a verb that heads a clause of its own, not one
+// inside another's report.
+var mainClause = set(`root conj parataxis`)
+
 // isReportVerb: token r is a verb that reports speech.
 func (d *deps) isReportVerb(r tokRef) bool {
 	t := d.tok(r)
@@ -252,6 +262,15 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 				// people the "social elevators"": the source of the clause.
 				if a, ok := sc.accordingChild(h); ok {
 					return a, true
+				}
+				// "Liton told AFP arson has been used "as a weapon"": a
+				// partial quote in the clause a speech verb reports.
+				// Not when the speech is itself reported ("Trump alleged the
+				// media was claiming he had suffered "mini-strokes"").
+				if g, ok := d.head(h); ok && t.Deprel == "ccomp" && sayLemmas[strings.ToLower(d.tok(g).Lemma)] && !d.hypothetical(g) && mainClause[d.tok(g).Deprel] {
+					if m, ok := sc.verbSubject(g, qi, 0); ok {
+						return attribution{m: m, cue: d.tok(g).Text, via: viaParse}, true
+					}
 				}
 				return attribution{}, false
 			}
