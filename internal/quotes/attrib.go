@@ -363,6 +363,13 @@ func (sc *scan) isNaming(qi, ss int) bool {
 		if b, ok := sc.word(p - 1); ok && (b.low == "known" || b.low == "such" || b.low == "termed" || b.low == "identified" || b.low == "only" || b.low == "listed") {
 			return true
 		}
+		// "often referred to as "The Lion Man"": the passive names, where
+		// "referred to the vote as "..."" quotes the one referring.
+		if b, ok := sc.word(p - 1); ok && b.low == "to" {
+			if r, ok := sc.word(p - 2); ok && (r.low == "referred" || r.low == "refered") && titleCase(sc.items[qi].text) {
+				return true
+			}
+		}
 	}
 	// "Anna Franowska of "Have no fear", a charity": a name in apposition.
 	if (w.low == "of" || w.low == "from") && sc.isPunct(qi+1, ",)") {
