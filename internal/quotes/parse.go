@@ -280,6 +280,9 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 			if d.hypothetical(h) {
 				return attribution{via: viaNone}, false
 			}
+			if sc.modifiesSubject(h, qi) {
+				return attribution{}, false
+			}
 			m, ok := sc.verbSubject(h, qi, 0)
 			if !ok {
 				return attribution{}, false
@@ -304,6 +307,18 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 		below, h = h, next
 	}
 	return attribution{}, false
+}
+
+// modifiesSubject: quote item qi stands right before the subject of verb v
+// ("He said the "phony" and "nasty" Harris attacked Biden"): a word
+// describing the subject, not what the subject said.
+func (sc *scan) modifiesSubject(v tokRef, qi int) bool {
+	s, ok := sc.deps.nearest(v, "nsubj")
+	if !ok || s.t > v.t {
+		return false
+	}
+	n, ok := sc.word(qi + 1)
+	return ok && n.s == sc.deps.tok(s).Span.Start
 }
 
 // hypothetical: speech that did not happen, "I would say to them "..."",
