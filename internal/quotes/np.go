@@ -517,9 +517,9 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		p.name, p.org = sc.textOf(from, to), true
 		return p
 	}
-	// "a banner from People's Vote", "a statement by the ministry": the
-	// author speaks.
-	if len(words) > 2 && docNouns[words[0].low] && (words[1].low == "from" || words[1].low == "by") {
+	// "a banner from People's Vote", "a statement by the ministry", "the
+	// account for The Bernie and Sid Show": the author speaks.
+	if len(words) > 2 && docNouns[words[0].low] && (words[1].low == "from" || words[1].low == "by" || words[1].low == "of" || words[1].low == "for") {
 		a := sc.phrase(from+2, to)
 		if a.name != "" {
 			return a
