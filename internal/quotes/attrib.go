@@ -648,25 +648,48 @@ func (sc *scan) preCue(c, qi, ss, se int) (a attribution, ok, decided bool) {
 	return attribution{m: m, cue: w.text, via: viaPre}, true, true
 }
 
-// quotativeLike returns the item of the verb "be" of a quotative "like"
-// right before the quote at qi ("she was like, "...""), else -1.
+// quotativeLike returns the item of the verb "be" or "go" of a quotative
+// "like" right before quote qi ("she's like "..."", "I'm like: "..."",
+// "people went like "...""), or of the verb of a first person's thought
+// ("I was thinking, "..."", "Then I thought: "...""), or -1.
 func (sc *scan) quotativeLike(qi, ss int) int {
 	k := qi - 1
-	if sc.isPunct(k, ",") {
+	if sc.isPunct(k, ",:") {
 		k--
 	}
-	if w, ok := sc.word(k); !ok || w.low != "like" {
+	w, ok := sc.word(k)
+	if ok && thinkForms[w.low] {
+		// Only the speaker's own thoughts: others' are not words said.
+		for j := k - 1; j > ss-1 && j >= k-3; j-- {
+			p, ok := sc.word(j)
+			if !ok {
+				break
+			}
+			if p.low == "i" || p.low == "we" {
+				return k
+			}
+			if !beForms[p.low] && !adverbs[p.low] && p.low != "so" {
+				break
+			}
+		}
+		return -1
+	}
+	if !ok || w.low != "like" {
 		return -1
 	}
 	k--
 	for k > ss && (sc.items[k].low == "just" || sc.items[k].low == "all" || sc.items[k].low == "totally") {
 		k--
 	}
-	if w, ok := sc.word(k); ok && k > ss && beForms[w.low] {
+	if w, ok := sc.word(k); ok && k > ss && (beForms[w.low] || goForms[w.low]) {
 		return k
 	}
 	return -1
 }
+
+var thinkForms = set(`thought thinking`)
+
+var goForms = set(`go goes went going`)
 
 var beForms = set(`is are was were 's 're 'm am be been`)
 
