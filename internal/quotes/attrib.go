@@ -65,6 +65,15 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 		}
 		return r, true
 	}
+	// "she's like "you need to pray more"", "people were like, "..."": the
+	// quotative is right before the quote, nearer than any speech verb
+	// ("I told my mom I have anxiety, and she's like "..."").
+	if c := sc.quotativeLike(qi, ss); c >= 0 {
+		if m, ok := sc.subjectBefore(c, ss); ok {
+			return attribution{m: m, cue: "like", via: viaPre}, true
+		}
+		return attribution{}, false
+	}
 	if p, ok := sc.parseAttribution(qi); ok || p.via == viaNone {
 		return p, ok
 	}
@@ -98,15 +107,6 @@ func (sc *scan) ownerWords(qi, ss int) (attribution, bool) {
 // the parse links the quote to no speech verb.
 func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attribution, bool) {
 	ss, se := sc.sents[si][0], sc.sents[si][1]
-	// "she's like "you need to pray more"", "people were like, "..."": the
-	// quotative is right before the quote, nearer than any speech verb
-	// ("Every time I ask this question, people are like, "..."").
-	if c := sc.quotativeLike(qi, ss); c >= 0 {
-		if m, ok := sc.subjectBefore(c, ss); ok {
-			return attribution{m: m, cue: "like", via: viaPre}, true
-		}
-		return attribution{}, false
-	}
 	for c := qi - 1; c >= ss && c >= qi-maxReach; c-- {
 		it := sc.items[c]
 		// Skip "— which the BBC noted as unusual —" and "(...)".

@@ -97,9 +97,9 @@ var pronouns = map[string]string{"he": "m", "she": "f", "they": "", "it": "", "w
 
 // nounGender: the gender of role nouns that carry one.
 var nounGender = map[string]string{
-	"mother": "f", "wife": "f", "daughter": "f", "sister": "f", "woman": "f", "actress": "f", "spokeswoman": "f",
+	"mother": "f", "mom": "f", "mum": "f", "wife": "f", "daughter": "f", "sister": "f", "woman": "f", "actress": "f", "spokeswoman": "f",
 	"chairwoman": "f", "queen": "f", "princess": "f", "girl": "f", "grandmother": "f", "aunt": "f", "niece": "f",
-	"father": "m", "husband": "m", "son": "m", "brother": "m", "man": "m", "actor": "m", "spokesman": "m",
+	"father": "m", "dad": "m", "husband": "m", "son": "m", "brother": "m", "man": "m", "actor": "m", "spokesman": "m",
 	"chairman": "m", "king": "m", "prince": "m", "boy": "m", "grandfather": "m", "uncle": "m", "nephew": "m",
 }
 
@@ -136,7 +136,7 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
 	commentator academic academics contributor columnist correspondent fellow partner
-	city municipality
+	city municipality mom mum dad
 	spokespersons reporters journalists correspondents scholar scholars family account media
 	actor actress actors artist artists singer musician guitarist coach athlete
 	director-general host presenter novelist poet designer developer programmer maintainer

@@ -90,8 +90,10 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 			// may know whom it refers to.
 			if r, ok := sc.actorReferent(doc, cfg.mentions, sp.Span); ok {
 				text, span := sp.Text, sp.Span
-				sp = ix.speaker(r)
-				sp.Text, sp.Span = text, span
+				if own := ix.answering(a.m.from); own == "" || r.kind != mName || !ix.match(r.name, own) {
+					sp = ix.speaker(r)
+					sp.Text, sp.Span = text, span
+				}
 			}
 		}
 		// "The Wooster professor added": a description that names nobody

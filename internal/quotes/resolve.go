@@ -86,6 +86,16 @@ func (ix *docIndex) turnSpeaker(p mention) (mention, bool) {
 	return mention{}, false
 }
 
+// answering returns the interviewee whose answer holds item i, or "". In
+// an answer "she" is someone else: the interviewee says "I".
+func (ix *docIndex) answering(i int) string {
+	k := sort.Search(len(ix.turns), func(k int) bool { return ix.turns[k].at > i }) - 1
+	if k < 0 || ix.turns[k].interviewer {
+		return ""
+	}
+	return ix.turns[k].m.name
+}
+
 // introSubject is the interviewee of a transcript whose answers carry no
 // heading: the person the introduction (before the first heading) names at
 // least three times and twice as often as anyone else.
@@ -159,7 +169,9 @@ func (sc *scan) index() *docIndex {
 			}
 			next, _ := sc.word(i + 1)
 			start := it.cap && !notNames[it.text] || (it.low == "the" || it.low == "a" || it.low == "an") && sc.anchorWithin(i+1, s[1], 4) ||
-				(titleWords[it.low] || roleNouns[it.low]) && next.cap
+				(titleWords[it.low] || roleNouns[it.low]) && next.cap ||
+				// "my mom ... she's like": a relative named by a role
+				(it.low == "my" || it.low == "our") && nounGender[next.low] != ""
 			if !start {
 				continue
 			}
@@ -465,8 +477,9 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 	}
 	si := sc.sentOf(p.from)
 	wantPerson := p.gender != ""
+	own := ix.answering(p.from)
 	fits := func(im *indexed) bool {
-		if sc.heading(im.m) {
+		if sc.heading(im.m) || own != "" && im.m.kind == mName && ix.match(im.m.name, own) {
 			return false
 		}
 		if wantPerson {
@@ -475,7 +488,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				// "Thomas' sister"
 				h := lastHead(im.m.desc)
 				g := nounGender[h]
-				return !plural(im.m.desc) && roleNouns[h] && (g == "" || g == p.gender)
+				return !plural(im.m.desc) && (roleNouns[h] || g != "") && (g == "" || g == p.gender)
 			}
 			// A full name with a given name is a person even where the
 			// entity tagger took it for a place ("Iran Brian Hook").
