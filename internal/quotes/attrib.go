@@ -53,6 +53,10 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 	if sc.isNaming(qi, ss) {
 		return attribution{}, false
 	}
+	// "I say if "Allah is straight", nobody would care": a supposition.
+	if p, ok := sc.word(qi - 1); ok && qi-1 >= ss && (p.low == "if" || p.low == "unless") {
+		return attribution{}, false
+	}
 	if a, ok := sc.ownerWords(qi, ss); ok {
 		return a, true
 	}

@@ -332,6 +332,11 @@ func (d *deps) hypothetical(v tokRef) bool {
 			return true
 		case t.Deprel == "mark" && (strings.EqualFold(t.Text, "if") || strings.EqualFold(t.Text, "unless")):
 			return true
+		case t.Deprel == "aux" && strings.EqualFold(t.Text, "had") && c < v.t:
+			// "Had I said "...", nobody would have": an inverted if-clause.
+			if s, ok := d.child(v, "nsubj"); ok && c < s.t {
+				return true
+			}
 		}
 	}
 	// "if you have a copy and your friend says "..."": the if-clause's
