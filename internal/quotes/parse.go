@@ -363,7 +363,7 @@ func (d *deps) hypothetical(v tokRef) bool {
 }
 
 // hypotheticalModals: speech that did not (yet) happen.
-var hypotheticalModals = set(`would could might 'd will 'll may shall should`)
+var hypotheticalModals = set(`would could might 'd will 'll may shall should can must`)
 
 // docVerbs: the verb whose subject issued a document ("announced" for "the
 // announcement").

@@ -73,7 +73,7 @@ func (ix *docIndex) turnSpeaker(p mention) (mention, bool) {
 		return mention{}, false
 	}
 	switch w := ix.sc.items[p.from].low; {
-	case (w == "i" || w == "me") && !ix.turns[k].interviewer:
+	case (w == "i" || w == "me" || w == "we") && !ix.turns[k].interviewer:
 		return ix.turns[k].m, true
 	case w == "you" && ix.turns[k].interviewer:
 		for _, j := range []int{k + 1, k - 1} {
