@@ -17,6 +17,7 @@ const (
 // mention is a phrase that names or describes a speaker.
 type mention struct {
 	from, to    int // item range [from, to), appositives included
+	headTo      int // end of the phrase before its appositive, 0 without one
 	kind        mentionKind
 	name        string // the proper name, when there is one
 	title       string
@@ -30,6 +31,16 @@ type mention struct {
 	// left out, when the mention was read from the parse; else empty.
 	around [2]int
 	doc    bool // "the warning", "the report": a document that speaks for its author
+}
+
+// described returns the item range of a description without its
+// appositive: "a woman" of "a woman, a season ticket holder and a die hard
+// fan".
+func (m mention) described() (from, to int) {
+	if m.kind == mNominal && m.headTo > m.from {
+		return m.from, m.headTo
+	}
+	return m.from, m.to
 }
 
 // docMention reads "the warning" or "the report" at [from, to) as a
@@ -398,7 +409,7 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 	}
 	m := mention{from: from, to: to}
 	if at > af {
-		m.to = at
+		m.to, m.headTo = at, to
 	}
 	if to-from == 1 && isPronoun(sc.items[from].low) {
 		m.kind = mPronoun

@@ -417,3 +417,17 @@ func TestPronounToNameTaggedPlace(t *testing.T) {
 		t.Error("the quote \"It is a propaganda stunt ...\" was not found")
 	}
 }
+
+// TestUnnamedDescriptionText: an unnamed source is described by its head
+// phrase; the appositive after it is not part of the description.
+func TestUnnamedDescriptionText(t *testing.T) {
+	for _, tt := range []struct{ doc, want string }{
+		{`A woman, a season ticket holder and a die hard fan, came up to me. With tears in her eyes she said, "Thank you, Mets Poet."`, "A woman"},
+		{`A senior official, a veteran of three administrations, said "No decision has been taken."`, "A senior official"},
+	} {
+		qs := Extract(&model.Document{Text: tt.doc}, DirectOnly())
+		if len(qs) != 1 || !qs[0].Speaker.Unnamed || qs[0].Speaker.Text != tt.want {
+			t.Errorf("%s\ngot %s, want one quote by unnamed %q", tt.doc, dump(qs), tt.want)
+		}
+	}
+}

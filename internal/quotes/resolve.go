@@ -380,6 +380,9 @@ func (ix *docIndex) speaker(m mention) model.Speaker {
 	if !ok {
 		if m.kind == mNominal {
 			sp.Unnamed = true
+			from, to := m.described()
+			sp.Text = sc.textOf(from, to)
+			sp.Span = model.Span{Start: sc.items[from].s, End: sc.items[to-1].e}
 		}
 		return sp
 	}
@@ -392,7 +395,7 @@ func (ix *docIndex) speaker(m mention) model.Speaker {
 	if target.kind == mNominal {
 		// "She also said", where she is "the head of the investigators".
 		sp.Unnamed = true
-		sp.Text = sc.textOf(target.from, target.to)
+		sp.Text = sc.textOf(target.described())
 		sp.Title = target.title
 		return sp
 	}
