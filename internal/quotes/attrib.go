@@ -78,6 +78,9 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 		}
 		return attribution{}, false
 	}
+	if c, ok := sc.colonStatement(qi); ok {
+		return c, true
+	}
 	if p, ok := sc.parseAttribution(qi); ok || p.via == viaNone {
 		return p, ok
 	}

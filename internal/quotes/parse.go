@@ -236,6 +236,33 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 	return according, foundAccording
 }
 
+// colonStatement: a quote after the colon that ends "The government
+// issued a statement agreeing ...:" is the statement; whoever issued it
+// speaks, however the parse hangs the quote.
+func (sc *scan) colonStatement(qi int) (attribution, bool) {
+	d := sc.deps
+	if d == nil || qi == 0 || !sc.isPunct(qi-1, ":") {
+		return attribution{}, false
+	}
+	colon := sc.items[qi-1]
+	for _, si := range d.sentencesOver(colon.s, colon.e) {
+		toks := d.sents[si].Tokens
+		for ti := range toks {
+			r := tokRef{si, ti}
+			if toks[ti].Deprel != "root" || toks[ti].Span.Start >= colon.s || d.hypothetical(r) {
+				continue
+			}
+			if o, ok := d.child(r, "obj"); !ok || !docNouns[d.lower(o)] || d.hasCase(o) {
+				continue
+			}
+			if m, ok := sc.verbSubject(r, qi, 0); ok {
+				return attribution{m: m, cue: toks[ti].Text, via: viaParse}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
 // fromGovernor climbs from h, the outside governor of quote token r, to a
 // report verb within a few steps through nominals ("called the move a
 // "smash and grab"") and takes its subject.
