@@ -407,6 +407,9 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 	if sc.isPunct(j, ",") {
 		j++
 	}
+	if a, ok := sc.asPutIt(j, se); ok {
+		return a, true
+	}
 	w, ok := sc.word(j)
 	if !ok {
 		return attribution{}, false
@@ -456,6 +459,41 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{m: m, cue: cw.text, via: viaPost, end: sc.adjunctsEnd(c+1, se)}, true
+}
+
+// asPutIt reads "as the Supreme Court decision put it" or "as Smith
+// wrote" at item j, after a quote ("traffic "ground to a halt" — as the
+// Supreme Court decision put it —").
+func (sc *scan) asPutIt(j, se int) (attribution, bool) {
+	if sc.isPunct(j, "—–") {
+		j++
+	}
+	if w, ok := sc.word(j); !ok || w.low != "as" {
+		return attribution{}, false
+	}
+	verb := func(end int) (item, bool) {
+		v, ok := sc.word(end)
+		if !ok {
+			return v, false
+		}
+		it, _ := sc.word(end + 1)
+		return v, (v.low == "put" || v.low == "puts") && it.low == "it" || cues[v.low] == cueSay && !isParticiple(v.low)
+	}
+	m, end, ok := sc.mentionRight(j+1, se)
+	if _, isVerb := verb(end); !ok || !isVerb {
+		// "as the Supreme Court decision put it": a document.
+		end = j + 1
+		for end < se && end < j+6 && sc.items[end].kind == itWord && sc.items[end].low != "put" && cues[sc.items[end].low] == 0 {
+			end++
+		}
+		if m, ok = sc.docMention(j+1, end); !ok {
+			return attribution{}, false
+		}
+	}
+	if v, ok := verb(end); ok {
+		return attribution{m: m, cue: v.text, via: viaPost, end: sc.adjunctsEnd(end+1, se)}, true
+	}
+	return attribution{}, false
 }
 
 // adjunctsEnd skips what follows an attribution up to the end of its

@@ -76,7 +76,7 @@ var nameLinks = set(`bin ibn bint al el de del della der den di da du dos das la
 var docNouns = set(`disclaimer notice study description reports statement statements summary response reply answer words verdict decree letter message tweet tweets post report ruling
 	judgment judgement proclamation document release communique order resolution comments remarks
 	speech address website account announcement warning advisory bulletin memo opinion filing quote
-	analysis paper article editorial banner placard ad ads advertisement`)
+	analysis paper article editorial banner placard ad ads advertisement decision`)
 
 func (sc *scan) word(i int) (item, bool) {
 	if i < 0 || i >= len(sc.items) || sc.items[i].kind != itWord {
