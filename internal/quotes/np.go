@@ -442,6 +442,9 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 		m.desc = head.desc
 		m.definite = head.definite
 		m.title = head.desc
+		if head.doc {
+			m.headTo = head.descEnd
+		}
 		return m, true
 	}
 	m.kind = mName
@@ -473,6 +476,8 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 type phraseInfo struct {
 	raw, name, title, affiliation, honorific, desc string
 	org, person, definite                          bool
+	doc                                            bool // desc is the author of a document the phrase names
+	descEnd                                        int  // with doc: the item after the author
 	roleOf                                         bool // "director of ...": a description of someone
 }
 
@@ -511,6 +516,11 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		return p
 	}
 	last := words[len(words)-1]
+	// "The government statement": the body that issued it speaks.
+	if len(words) == 2 && docNouns[last.low] && !last.cap && !words[0].cap && orgWords[words[0].low] && !docNouns[words[0].low] {
+		p.desc, p.descEnd, p.person, p.doc = sc.textOf(from, from+1), from+1, true, true
+		return p
+	}
 	describe := func() phraseInfo {
 		p.desc = sc.textOf(from, to)
 		p.person = true
