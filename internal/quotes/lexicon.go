@@ -61,7 +61,7 @@ var cues = func() map[string]cueKind {
 		explaining arguing claiming recalling responding replying telling writing posting tweeting
 		estimated estimates predicted predicts proposed proposes welcomed welcomes announced
 		pointed points pointing talked talks reacted reacts report reports reported express expresses
-		expressed expressing discussing discussed professed professes opine opines opined opining
+		expressed expressing discussing discussed professed professes opine opines opined opining shared
 		mused muses`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
