@@ -102,6 +102,16 @@ func (d *deps) agent(v tokRef) (tokRef, bool) {
 			return a, true
 		}
 	}
+	// "has been described by the Daily Hive as": the parse may call the
+	// agent of a passive a plain obl.
+	if _, ok := d.child(v, "aux:pass"); ok {
+		for _, c := range d.kids[v.s][v.t] {
+			r := tokRef{v.s, c}
+			if cs, ok := d.child(r, "case"); ok && d.tok(r).Deprel == "obl" && d.lower(cs) == "by" && c > v.t {
+				return r, true
+			}
+		}
+	}
 	if x, ok := d.child(v, "xcomp"); ok {
 		for _, c := range d.kids[x.s][x.t] {
 			r := tokRef{x.s, c}
