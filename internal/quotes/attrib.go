@@ -336,8 +336,9 @@ func (sc *scan) isNaming(qi, ss int) bool {
 	if qi > ss && sc.isPunct(qi-1, "(") && sc.isPunct(qi+1, ")") && !sentenceLike(sc.items[qi].text) {
 		return true
 	}
-	// the "outward investment" strategy: a quoted modifier of a noun
-	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) {
+	// the "outward investment" strategy: a quoted modifier of a noun, not
+	// a judgement ("called the disappearance an "interesting" case")
+	if n, ok := sc.word(qi + 1); ok && !n.cap && (namedNouns[n.low] || namingWords[n.low]) && !sc.judgedBefore(qi, ss) {
 		return true
 	}
 	// "((hu))Hungarian language: ..." glosses in the original language
@@ -381,6 +382,20 @@ func (sc *scan) isNaming(qi, ss int) bool {
 	// "Anna Franowska of "Have no fear", a charity": a name in apposition.
 	if (w.low == "of" || w.low == "from") && sc.isPunct(qi+1, ",)") {
 		if b, ok := sc.word(p - 1); ok && b.cap {
+			return true
+		}
+	}
+	return false
+}
+
+// judgedBefore: a verb of judgement ("called", "described") stands
+// shortly before quote item qi in its sentence.
+func (sc *scan) judgedBefore(qi, ss int) bool {
+	for k := qi - 1; k >= ss && k >= qi-6; k-- {
+		if sc.items[k].kind == itQuote {
+			return false
+		}
+		if w, ok := sc.word(k); ok && cues[w.low] == cueStance {
 			return true
 		}
 	}
