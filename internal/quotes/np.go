@@ -17,7 +17,7 @@ const (
 // mention is a phrase that names or describes a speaker.
 type mention struct {
 	from, to    int // item range [from, to), appositives included
-	headTo      int // end of the phrase before its appositive, 0 without one
+	dfrom, dto  int // a nominal's description when narrower than [from, to), else 0, 0
 	kind        mentionKind
 	name        string // the proper name, when there is one
 	title       string
@@ -37,8 +37,8 @@ type mention struct {
 // appositive: "a woman" of "a woman, a season ticket holder and a die hard
 // fan".
 func (m mention) described() (from, to int) {
-	if m.kind == mNominal && m.headTo > m.from {
-		return m.from, m.headTo
+	if m.kind == mNominal && m.dto > m.dfrom {
+		return m.dfrom, m.dto
 	}
 	return m.from, m.to
 }
@@ -247,6 +247,13 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 					j = max
 				}
 			}
+		case end < 0 && docNouns[it.low] && j+2 < max && (sc.items[j+1].low == "by" || sc.items[j+1].low == "from"):
+			// "the post by an unknown author": the author follows.
+			end = j + 1
+			j++
+			if a, ok := sc.word(j + 1); ok && (a.low == "a" || a.low == "an" || a.low == "the") {
+				j++
+			}
 		case end >= 0 && (docNouns[it.low] || it.low == "press" && j+1 < max && sc.items[j+1].low == "release"):
 			// "an AEW press release": the document ends the phrase.
 			if it.low == "press" {
@@ -409,7 +416,7 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 	}
 	m := mention{from: from, to: to}
 	if at > af {
-		m.to, m.headTo = at, to
+		m.to, m.dfrom, m.dto = at, from, to
 	}
 	if to-from == 1 && isPronoun(sc.items[from].low) {
 		m.kind = mPronoun
@@ -442,8 +449,8 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 		m.desc = head.desc
 		m.definite = head.definite
 		m.title = head.desc
-		if head.doc {
-			m.headTo = head.descEnd
+		if head.dto > head.dfrom {
+			m.dfrom, m.dto = head.dfrom, head.dto
 		}
 		return m, true
 	}
@@ -476,8 +483,7 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 type phraseInfo struct {
 	raw, name, title, affiliation, honorific, desc string
 	org, person, definite                          bool
-	doc                                            bool // desc is the author of a document the phrase names
-	descEnd                                        int  // with doc: the item after the author
+	dfrom, dto                                     int  // items of desc when it is part of the phrase: the author of a document it names
 	roleOf                                         bool // "director of ...": a description of someone
 }
 
@@ -485,6 +491,7 @@ type phraseInfo struct {
 func (sc *scan) phrase(from, to int) phraseInfo {
 	var p phraseInfo
 	p.raw = sc.textOf(from, to)
+	first := from // before the article
 	words := sc.items[from:to]
 	if len(words) == 0 {
 		return p
@@ -518,7 +525,7 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	last := words[len(words)-1]
 	// "The government statement": the body that issued it speaks.
 	if len(words) == 2 && docNouns[last.low] && !last.cap && !words[0].cap && orgWords[words[0].low] && !docNouns[words[0].low] {
-		p.desc, p.descEnd, p.person, p.doc = sc.textOf(from, from+1), from+1, true, true
+		p.desc, p.dfrom, p.dto, p.person = sc.textOf(from, from+1), first, from+1, true
 		return p
 	}
 	describe := func() phraseInfo {
@@ -543,6 +550,13 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	if len(words) > 2 && docNouns[words[0].low] && (words[1].low == "from" || words[1].low == "by" || words[1].low == "of" || words[1].low == "for") {
 		a := sc.phrase(from+2, to)
 		if a.name != "" {
+			return a
+		}
+		// "said the post by an unknown author": the author, unnamed
+		if a.desc != "" && a.person {
+			if a.dto <= a.dfrom {
+				a.dfrom, a.dto = from+2, to
+			}
 			return a
 		}
 	}

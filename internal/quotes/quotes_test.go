@@ -439,6 +439,7 @@ func TestUnnamedDescriptionText(t *testing.T) {
 	for _, tt := range []struct{ doc, want string }{
 		{`A woman, a season ticket holder and a die hard fan, came up to me. With tears in her eyes she said, "Thank you, Mets Poet."`, "A woman"},
 		{`A senior official, a veteran of three administrations, said "No decision has been taken."`, "A senior official"},
+		{`"It is an interesting tool," said a statement by the ministry.`, "the ministry"},
 		{`Nkurunziza became president in 2005. The government statement, which was posted on Twitter, announced his death "with great sorrow to Burundians."`, "The government"},
 	} {
 		qs := Extract(&model.Document{Text: tt.doc}, DirectOnly())
