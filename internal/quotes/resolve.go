@@ -495,7 +495,7 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 			}
 			// A full name with a given name is a person even where the
 			// entity tagger took it for a place ("Iran Brian Hook").
-			if im.m.kind != mName || im.m.org || sc.placeName(im.m) && nameGender(im.m.name) == "" {
+			if im.m.kind != mName || im.m.org || sc.placeName(im.m) && ix.genderOf(im.m) == "" {
 				return false
 			}
 			g := ix.genderOf(im.m)
@@ -798,6 +798,9 @@ func (ix *docIndex) strong(m mention) bool {
 	if m.kind != mName || m.title != "" || m.honorific != "" || strings.Contains(m.name, " ") || isAcronym(m.name) {
 		return true
 	}
-	_, ok := ix.resolve(m.name)
-	return ok
+	if _, ok := ix.resolve(m.name); ok {
+		return true
+	}
+	// "Byron", named again and again: the person the article is about.
+	return ix.counts[ix.countKey(m)] >= 3
 }
