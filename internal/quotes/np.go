@@ -435,6 +435,10 @@ func (sc *scan) analyse(from, to, af, at int) (mention, bool) {
 	// "One of the study's authors, herpetologist David Blackburn": a
 	// description, then a titled name.
 	titledName := head.name == "" && app.name != "" && !app.org && strings.Contains(app.name, " ")
+	// "Her former professor, Koolhaas, described": a surname after a
+	// description of a person.
+	surname := app.name != "" && !app.org && app.title == "" && app.affiliation == "" && !strings.Contains(app.name, " ") && strings.TrimSpace(app.raw) == app.name
+	titledName = titledName || head.name == "" && head.person && surname
 	if pureName && (head.name == "" || head.org || !strings.Contains(head.name, " ") || head.roleOf) || titledName {
 		head, app = app, head
 		if app.title == "" {
