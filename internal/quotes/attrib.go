@@ -356,6 +356,13 @@ func (sc *scan) isNaming(qi, ss int) bool {
 	if n, ok := sc.word(qi + 1); ok && termVerbs[n.low] && (qi == ss || sc.isPunct(qi-1, ":")) {
 		return true
 	}
+	// "proclaimed himself "Emperor of the United States"": a title taken,
+	// where "declared himself "immune"" is a claim.
+	if r, ok := sc.word(qi - 1); ok && qi-1 > ss && reflexives[r.low] {
+		if v, ok := sc.word(qi - 2); ok && selfNaming[v.low] && startsUpper(quoteInner(sc.items[qi].text)) {
+			return true
+		}
+	}
 	p := qi - 1
 	if w, ok := sc.word(p); ok && (w.low == "the" || w.low == "a" || w.low == "an") {
 		p--
@@ -1330,6 +1337,11 @@ func sentenceLike(seg string) bool {
 
 // titleCase: every word of the quote of four letters or more is
 // capitalised ("Hurricane Hunters", "The Art of the Deal").
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 func titleCase(seg string) bool {
 	n := 0
 	for _, w := range strings.Fields(quoteInner(seg)) {

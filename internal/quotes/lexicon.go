@@ -205,6 +205,12 @@ var namingWords = set(`word words term terms phrase phrases name names named tit
 	programme show series bill operation project initiative app website novel documentary play
 	exhibition tour`)
 
+var reflexives = set(`himself herself itself themselves myself ourselves`)
+
+// selfNaming verbs give their subject a title: "proclaimed himself "X"".
+var selfNaming = set(`proclaimed proclaiming proclaims declared declaring declares styled styling styles
+	called calling calls named naming dubbed crowned crowning`)
+
 // titleNouns are the naming words that stand before a title rather than
 // a term: a long quote in sentence case after them is speech.
 var titleNouns = set(`event book film movie album song campaign program programme show series bill
