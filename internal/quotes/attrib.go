@@ -84,7 +84,37 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 	if p, ok := sc.parseAttribution(qi); ok || p.via == viaNone {
 		return p, ok
 	}
-	return sc.ruleAttribution(si, qi, prev)
+	if r, ok := sc.ruleAttribution(si, qi, prev); ok {
+		return r, true
+	}
+	return sc.afterReport(si, qi)
+}
+
+// afterReport: a paragraph that is only a quote, after a paragraph ending
+// in someone's report ("Zenghelis described her as the most outstanding
+// pupil he ever taught." then ""We called her the inventor of the 89
+// degrees.""), goes on with that speaker's words.
+func (sc *scan) afterReport(si, qi int) (attribution, bool) {
+	d := sc.deps
+	if d == nil || si == 0 || qi != sc.sents[si][0] || qi == 0 || sc.items[qi-1].kind != itPara {
+		return attribution{}, false
+	}
+	if e := sc.sents[si][1]; qi+1 < e && !sc.isPunct(qi+1, ".") || qi+2 < e {
+		return attribution{}, false
+	}
+	prev := sc.items[sc.sents[si-1][0]]
+	for _, ps := range d.sentencesOver(prev.s, prev.e) {
+		for ti, t := range d.sents[ps].Tokens {
+			v := tokRef{ps, ti}
+			if t.Deprel != "root" || !d.isReportVerb(v) || d.hypothetical(v) {
+				continue
+			}
+			if m, ok := sc.verbSubject(v, qi, 0); ok && m.kind == mName {
+				return attribution{m: m, cue: t.Text, via: viaNext}, true
+			}
+		}
+	}
+	return attribution{}, false
 }
 
 // ownerWords: "Trump's "mini-strokes" tweet" quotes the owner.
