@@ -332,6 +332,15 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 				return attribution{m: m, cue: "according to", via: viaAccording}, true
 			}
 		}
+		// "His last words to his brother were: "..."": the document's
+		// owner speaks.
+		if docNouns[d.lower(h)] && (d.tok(below).Deprel == "appos" || d.tok(below).Deprel == "parataxis") {
+			if o, ok := d.child(h, "nmod:poss"); ok {
+				if m, ok := sc.tokenMention(o, o); ok && m.kind != mNominal {
+					return attribution{m: m, cue: t.Text, via: viaParse}, true
+				}
+			}
+		}
 		switch t.UPOS {
 		case "NOUN", "PROPN", "PRON", "ADJ", "NUM", "X":
 		default:
