@@ -136,7 +136,7 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	campaigner campaigners engineer engineers chairman-elect premier physician specialist investigator
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
 	commentator academic academics contributor columnist correspondent fellow partner
-	city municipality mom mum dad
+	city municipality mom mum dad girl boy guy lady
 	spokespersons reporters journalists correspondents scholar scholars family account media
 	actor actress actors artist artists singer musician guitarist coach athlete
 	director-general host presenter novelist poet designer developer programmer maintainer

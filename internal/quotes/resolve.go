@@ -168,7 +168,7 @@ func (sc *scan) index() *docIndex {
 				continue
 			}
 			next, _ := sc.word(i + 1)
-			start := it.cap && !notNames[it.text] || (it.low == "the" || it.low == "a" || it.low == "an") && sc.anchorWithin(i+1, s[1], 4) ||
+			start := it.cap && !notNames[it.text] || (it.low == "the" || it.low == "a" || it.low == "an" || it.low == "another") && sc.anchorWithin(i+1, s[1], 4) ||
 				(titleWords[it.low] || roleNouns[it.low]) && next.cap ||
 				// "my mom ... she's like": a relative named by a role
 				(it.low == "my" || it.low == "our") && nounGender[next.low] != ""
