@@ -175,7 +175,11 @@ func (sc *scan) index() *docIndex {
 			if !start {
 				continue
 			}
-			m, end, ok := sc.mentionRight(i, s[1])
+			from := i
+			if it.low == "my" || it.low == "our" {
+				from++ // "my mom": the relative
+			}
+			m, end, ok := sc.mentionRight(from, s[1])
 			if !ok || end <= i {
 				continue
 			}
