@@ -367,6 +367,33 @@ func (sc *scan) modifiesSubject(v tokRef, qi int) bool {
 	return ok && n.s == sc.deps.tok(s).Span.Start
 }
 
+// habitualLemmas are the verbs whose "would" tells repeated speech ("he
+// would say"), where "Norton would later add "..." to this title" looks
+// ahead.
+var habitualLemmas = set(`say tell ask reply respond shout yell scream`)
+
+// habitual: "would" + verb v tells what a third party used to say: a verb
+// of saying whose subject is a name or a noun phrase, not "I", "we" or
+// "you", and no if-clause hangs on it.
+func (d *deps) habitual(v tokRef) bool {
+	s, ok := d.child(v, "nsubj")
+	if !ok || !habitualLemmas[strings.ToLower(d.tok(v).Lemma)] {
+		return false
+	}
+	switch d.lower(s) {
+	case "i", "we", "you", "one", "it", "that", "this", "nobody", "anyone", "everyone", "people":
+		return false
+	}
+	for _, c := range d.kids[v.s][v.t] {
+		if t := d.sents[v.s].Tokens[c]; t.Deprel == "advcl" {
+			if m, ok := d.child(tokRef{v.s, c}, "mark"); ok && (d.lower(m) == "if" || d.lower(m) == "unless") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // hypothetical: speech that did not happen, "I would say to them "..."",
 // "if a conspiracy of publishers says "..."": a conditional modal on the
 // verb, or the verb in an if-clause.
@@ -375,6 +402,11 @@ func (d *deps) hypothetical(v tokRef) bool {
 		t := d.sents[v.s].Tokens[c]
 		switch {
 		case t.Deprel == "aux" && hypotheticalModals[strings.ToLower(t.Text)]:
+			// "the family would say, "..."": what someone used to say;
+			// "I would say" hedges.
+			if strings.EqualFold(t.Text, "would") && d.habitual(v) {
+				continue
+			}
 			return true
 		case t.Deprel == "mark" && (strings.EqualFold(t.Text, "if") || strings.EqualFold(t.Text, "unless")):
 			return true
