@@ -73,6 +73,10 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 	// quotative is right before the quote, nearer than any speech verb
 	// ("I told my mom I have anxiety, and she's like "..."").
 	if c := sc.quotativeLike(qi, ss); c >= 0 {
+		// "All of these things made me wonder, "..."": the one made to.
+		if p, ok := sc.word(c - 1); ok && (p.low == "me" || p.low == "us") {
+			return attribution{m: mention{from: c - 1, to: c, kind: mPronoun}, cue: sc.items[c].text, via: viaPre}, true
+		}
 		if m, ok := sc.subjectBefore(c, ss); ok {
 			return attribution{m: m, cue: "like", via: viaPre}, true
 		}
@@ -762,7 +766,7 @@ func (sc *scan) quotativeLike(qi, ss int) int {
 			if !ok {
 				break
 			}
-			if p.low == "i" || p.low == "we" {
+			if p.low == "i" || p.low == "we" || p.low == "me" || p.low == "us" {
 				return k
 			}
 			if !beForms[p.low] && !adverbs[p.low] && p.low != "so" {
@@ -784,7 +788,7 @@ func (sc *scan) quotativeLike(qi, ss int) int {
 	return -1
 }
 
-var thinkForms = set(`thought thinking`)
+var thinkForms = set(`thought thinking wonder wondered wondering`)
 
 var goForms = set(`go goes went going`)
 
