@@ -85,6 +85,9 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 	if c, ok := sc.colonStatement(qi); ok {
 		return c, true
 	}
+	if a, ok := sc.attributedTo(qi, ss); ok {
+		return a, true
+	}
 	if p, ok := sc.parseAttribution(qi); ok || p.via == viaNone {
 		return p, ok
 	}
@@ -92,6 +95,24 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 		return r, true
 	}
 	return sc.afterReport(si, qi)
+}
+
+// attributedTo reads "a wonderful quote attributed to Einstein — "..."":
+// the one the words are attributed to speaks.
+func (sc *scan) attributedTo(qi, ss int) (attribution, bool) {
+	k := qi - 1
+	if !sc.isPunct(k, "—–:,") {
+		return attribution{}, false
+	}
+	start, ok := sc.npLeft(k, ss)
+	if !ok || start < ss+2 || sc.items[start-1].low != "to" || sc.items[start-2].low != "attributed" {
+		return attribution{}, false
+	}
+	m, ok := sc.analyse(start, k, 0, 0)
+	if !ok || m.kind != mName {
+		return attribution{}, false
+	}
+	return attribution{m: m, cue: sc.items[start-2].text, via: viaPre}, true
 }
 
 // afterReport: a paragraph that is only a quote, after a paragraph ending
