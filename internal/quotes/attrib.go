@@ -275,6 +275,11 @@ func (sc *scan) ruleAttribution(si, qi int, prev map[int]attribution) (attributi
 		if m, ok := sc.sentenceSubject(ss, qi); ok && (m.kind == mPronoun && m.gender != "" || m.kind == mName && !m.org) {
 			return attribution{m: m, via: viaPre}, true
 		}
+		// "Chapman told Wikinews ... The costume "is very warm [...] so I
+		// have to stay hydrated"": the speaker of the sentence before.
+		if a, ok := sc.continuation(si, prev); ok {
+			return a, true
+		}
 	}
 	return attribution{}, false
 }
