@@ -97,22 +97,32 @@ func (sc *scan) attribute(si, qi int, prev map[int]attribution) (attribution, bo
 	return sc.afterReport(si, qi)
 }
 
-// attributedTo reads "a wonderful quote attributed to Einstein — "..."":
-// the one the words are attributed to speaks.
+// attributedTo reads "a wonderful quote attributed to Einstein — "..."" or
+// "a quote from Virgil — "..."": the one the words are attributed to
+// speaks.
 func (sc *scan) attributedTo(qi, ss int) (attribution, bool) {
 	k := qi - 1
 	if !sc.isPunct(k, "—–:,") {
 		return attribution{}, false
 	}
 	start, ok := sc.npLeft(k, ss)
-	if !ok || start < ss+2 || sc.items[start-1].low != "to" || sc.items[start-2].low != "attributed" {
+	if !ok {
 		return attribution{}, false
 	}
-	m, ok := sc.analyse(start, k, 0, 0)
-	if !ok || m.kind != mName {
-		return attribution{}, false
+	// The phrase may hold its head: "a quote from Virgil", or end before
+	// it: "attributed to | Einstein".
+	for j := k - 1; j > start-2 && j > ss; j-- {
+		p, w := sc.items[j].low, sc.items[j-1].low
+		if !(p == "to" && w == "attributed" || (p == "from" || p == "of" || p == "by") && citedWords[w]) {
+			continue
+		}
+		m, ok := sc.analyse(j+1, k, 0, 0)
+		if !ok || m.kind != mName {
+			return attribution{}, false
+		}
+		return attribution{m: m, cue: sc.items[j-1].text, via: viaPre}, true
 	}
-	return attribution{m: m, cue: sc.items[start-2].text, via: viaPre}, true
+	return attribution{}, false
 }
 
 // afterReport: a paragraph that is only a quote, after a paragraph ending

@@ -205,6 +205,9 @@ var namingWords = set(`word words term terms phrase phrases name names named tit
 	programme show series bill operation project initiative app website novel documentary play
 	exhibition tour`)
 
+// citedWords name words taken from someone: "a line from Virgil".
+var citedWords = set(`quote quotes quotation line lines words saying phrase verse maxim motto`)
+
 var reflexives = set(`himself herself itself themselves myself ourselves`)
 
 // selfNaming verbs give their subject a title: "proclaimed himself "X"".
