@@ -62,6 +62,7 @@ var cues = func() map[string]cueKind {
 		estimated estimates predicted predicts proposed proposes welcomed welcomes announced
 		pointed points pointing talked talks reacted reacts report reports reported express expresses
 		expressed expressing discussing discussed professed professes opine opines opined opining shared
+		assert asserts asserted asserting
 		mused muses`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
