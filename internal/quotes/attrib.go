@@ -572,7 +572,8 @@ func (sc *scan) asPutIt(j, se int) (attribution, bool) {
 		return v, (v.low == "put" || v.low == "puts") && it.low == "it" || cues[v.low] == cueSay && !isParticiple(v.low)
 	}
 	m, end, ok := sc.mentionRight(j+1, se)
-	if _, isVerb := verb(end); !ok || !isVerb {
+	v, isVerb := verb(end)
+	if !ok || !isVerb {
 		// "as the Supreme Court decision put it": a document.
 		end = j + 1
 		for end < se && end < j+6 && sc.items[end].kind == itWord && sc.items[end].low != "put" && cues[sc.items[end].low] == 0 {
@@ -581,11 +582,12 @@ func (sc *scan) asPutIt(j, se int) (attribution, bool) {
 		if m, ok = sc.docMention(j+1, end); !ok {
 			return attribution{}, false
 		}
+		v, isVerb = verb(end)
 	}
-	if v, ok := verb(end); ok {
-		return attribution{m: m, cue: v.text, via: viaPost, end: sc.adjunctsEnd(end+1, se)}, true
+	if !isVerb {
+		return attribution{}, false
 	}
-	return attribution{}, false
+	return attribution{m: m, cue: v.text, via: viaPost, end: sc.adjunctsEnd(end+1, se)}, true
 }
 
 // adjunctsEnd skips what follows an attribution up to the end of its

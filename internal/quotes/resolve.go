@@ -499,10 +499,13 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 			}
 			// A full name with a given name is a person even where the
 			// entity tagger took it for a place ("Iran Brian Hook").
-			if im.m.kind != mName || im.m.org || sc.placeName(im.m) && ix.genderOf(im.m) == "" {
+			if im.m.kind != mName || im.m.org {
 				return false
 			}
 			g := ix.genderOf(im.m)
+			if g == "" && sc.placeName(im.m) {
+				return false
+			}
 			return g == "" || g == p.gender
 		}
 		// "they" is not "TED" in "my TED talk": a name modifying a noun
