@@ -4,13 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/parleyhq/parley/internal/actors"
 	"github.com/parleyhq/parley/internal/model"
 	"github.com/parleyhq/parley/internal/nlp"
 	"github.com/parleyhq/parley/internal/quotes"
-	"github.com/parleyhq/parley/internal/refdata"
 )
 
 func init() {
@@ -25,7 +26,7 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	fs := a.newFlags("eval quotes", "")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	gold := fs.String("gold", "", "annotation file (default: the embedded Wikinews annotation)")
-	errs := fs.String("errors", "", "also list the errors of a split: dev, dev2, test, blind, gum, gumint, gumbio or all")
+	errs := fs.String("errors", "", "also list the errors of a split ("+strings.Join(quotes.Splits, ", ")+") or all")
 	raw := fs.Bool("raw", false, "extract from the bare text, without language analysis and actor mentions")
 	cv := fs.Int("cv", 0, "compare the rules with the learned speaker ranker in `K`-fold cross-validation over dev, dev2 and gum")
 	epochs := fs.Int("epochs", 10, "training passes of the ranker in cross-validation")
@@ -39,10 +40,8 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	if *cv != 0 && (*cv < 2 || *epochs < 1 || *margin < 0) {
 		return fmt.Errorf("%w: --cv %d --epochs %d --margin %g: want at least 2 folds, 1 epoch and a margin >= 0", errUsage, *cv, *epochs, *margin)
 	}
-	switch *errs {
-	case "", quotes.SplitDev, quotes.SplitDev2, quotes.SplitTest, quotes.SplitBlind, quotes.SplitGUM, quotes.SplitGUMInterview, quotes.SplitGUMBio, "all":
-	default:
-		return fmt.Errorf("%w: --errors %q: want dev, dev2, test, blind, gum, gumint, gumbio or all", errUsage, *errs)
+	if *errs != "" && *errs != "all" && !slices.Contains(quotes.Splits, *errs) {
+		return fmt.Errorf("%w: --errors %q: want %s or all", errUsage, *errs, strings.Join(quotes.Splits, ", "))
 	}
 	var (
 		ann []quotes.GoldArticle
@@ -56,28 +55,15 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	articles, err := refdata.Wikinews()
+	source, err := quotes.ReferenceTexts()
 	if err != nil {
 		return fmt.Errorf("eval quotes: %w", err)
-	}
-	gum, err := refdata.GUMDocuments("news", "interview", "bio")
-	if err != nil {
-		return fmt.Errorf("eval quotes: %w", err)
-	}
-	articles = append(articles, gum...)
-	texts := map[string]string{}
-	for _, ar := range articles {
-		texts[ar.File+" "+ar.URL] = ar.Text
 	}
 	var analyse quotes.Analysis
 	if !*raw {
 		if analyse, err = pipelineAnalysis(); err != nil {
 			return fmt.Errorf("eval quotes: %w", err)
 		}
-	}
-	source := func(file, url string) (string, bool) {
-		t, ok := texts[file+" "+url]
-		return t, ok
 	}
 	if *cv != 0 {
 		return crossValidateQuotes(a, ann, source, analyse, *cv, *epochs, float32(*margin), *asJSON)
@@ -100,11 +86,9 @@ func evalQuotes(ctx context.Context, a *app, args []string) error {
 	}
 	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "split\tgold\tpredicted\tmatched\tspan only\tprecision\trecall\tF1\t\n")
-	for _, s := range []struct {
-		name string
-		sc   quotes.Score
-	}{{"dev", rep.Dev}, {"dev2", rep.Dev2}, {"test", rep.Test}, {"blind", rep.Blind}, {"gum", rep.GUM}, {"gumint", rep.GUMInt}, {"gumbio", rep.GUMBio}, {"all", rep.All}} {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", s.name, s.sc.Gold, s.sc.Predicted, s.sc.Matched, s.sc.SpanOnly, s.sc.Precision, s.sc.Recall, s.sc.F1)
+	for _, name := range append(slices.Clone(quotes.Splits), "all") {
+		sc := rep.Split(name)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", name, sc.Gold, sc.Predicted, sc.Matched, sc.SpanOnly, sc.Precision, sc.Recall, sc.F1)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -2,10 +2,12 @@ package quotes
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/parleyhq/parley/internal/model"
+	"github.com/parleyhq/parley/internal/refdata"
 )
 
 // MinIoU is the overlap two quote spans need to count as the same quote:
@@ -55,6 +57,7 @@ type Report struct {
 	GUM      Score      `json:"gum"`
 	GUMInt   Score      `json:"gumint"`
 	GUMBio   Score      `json:"gumbio"`
+	EWT      Score      `json:"ewt"`
 	All      Score      `json:"all"`
 	Errors   []Mismatch `json:"errors,omitempty"`
 }
@@ -76,6 +79,8 @@ func (r *Report) Split(name string) *Score {
 		return &r.GUMInt
 	case SplitGUMBio:
 		return &r.GUMBio
+	case SplitEWT:
+		return &r.EWT
 	}
 	return &r.All
 }
@@ -95,6 +100,32 @@ type Mismatch struct {
 
 // TextSource returns an annotated article's text.
 type TextSource func(file, url string) (string, bool)
+
+// ReferenceTexts reads the texts the annotation file points into, from the
+// reference data: the Wikinews CSV articles, GUM's news, interviews and
+// biographies, and the weblog posts of UD English EWT.
+func ReferenceTexts() (TextSource, error) {
+	articles, err := refdata.Wikinews()
+	if err != nil {
+		return nil, err
+	}
+	gum, err := refdata.GUMDocuments("news", "interview", "bio")
+	if err != nil {
+		return nil, err
+	}
+	ewt, err := refdata.EWTDocuments("weblog")
+	if err != nil {
+		return nil, err
+	}
+	texts := map[string]string{}
+	for _, a := range slices.Concat(articles, gum, ewt) {
+		texts[a.File+" "+a.URL] = a.Text
+	}
+	return func(file, url string) (string, bool) {
+		t, ok := texts[file+" "+url]
+		return t, ok
+	}, nil
+}
 
 // Analysis prepares a document before extraction as the pipeline does (fills
 // its sentences, parse and entities) and returns the options that go with it
@@ -119,7 +150,7 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.GUMBio, &r.All} {
+	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.GUMBio, &r.EWT, &r.All} {
 		sc.finish()
 	}
 	return r, nil

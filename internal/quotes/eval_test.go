@@ -20,12 +20,7 @@ func TestEvaluateWikinews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := wikinewsTexts(t)
-	analyse := analyser(t)
-	r, err := Evaluate(gold, func(file, url string) (string, bool) {
-		s, ok := texts[file+" "+url]
-		return s, ok
-	}, analyse)
+	r, err := Evaluate(gold, referenceTexts(t), analyser(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -16,8 +17,8 @@ import (
 // article text: spans are offsets into the CSV text field, checked by Sum.
 type GoldArticle struct {
 	URL    string      `json:"url"`
-	File   string      `json:"file"`  // wikinews_2019.csv, wikinews_2020.csv or a GUM_*.conllu file
-	Split  string      `json:"split"` // "dev", "dev2", "gum" (used while developing), "test" or "blind" (held out)
+	File   string      `json:"file"`  // wikinews_2019.csv, wikinews_2020.csv, a GUM_*.conllu or an en_ewt-ud-*.conllu file
+	Split  string      `json:"split"` // one of Splits
 	Quotes []GoldQuote `json:"quotes"`
 }
 
@@ -51,7 +52,14 @@ const (
 	// stop 10 by a second annotator who never ran the extractor on them;
 	// held out.
 	SplitGUMBio = "gumbio"
+	// SplitEWT holds the weblog posts of the UD English Web Treebank's
+	// dev and test files, annotated at stop 11 by a second annotator who
+	// never ran the extractor on them; held out.
+	SplitEWT = "ewt"
 )
+
+// Splits lists the split names in report order.
+var Splits = []string{SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview, SplitGUMBio, SplitEWT}
 
 // Checksum is the short hash stored with each annotated span: the first 8 hex
 // digits of the SHA-256 of the quoted text.
@@ -111,10 +119,8 @@ func (a *GoldArticle) valid() error {
 	if a.URL == "" {
 		return fmt.Errorf("missing url")
 	}
-	switch a.Split {
-	case SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview, SplitGUMBio:
-	default:
-		return fmt.Errorf("%s: split %q, want %q, %q, %q, %q, %q, %q or %q", a.URL, a.Split, SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview, SplitGUMBio)
+	if !slices.Contains(Splits, a.Split) {
+		return fmt.Errorf("%s: split %q, want one of %s", a.URL, a.Split, strings.Join(Splits, ", "))
 	}
 	for i, q := range a.Quotes {
 		if q.Start < 0 || q.End <= q.Start {

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/parleyhq/parley/internal/refdata"
 )
 
 const goldPath = "testdata/wikinews-quotes.jsonl"
@@ -19,10 +17,10 @@ func TestGoldMatchesWikinews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := wikinewsTexts(t)
+	texts := referenceTexts(t)
 	var quotes, heldOut, blind int
 	for _, a := range gold {
-		text, ok := texts[a.File+" "+a.URL]
+		text, ok := texts(a.File, a.URL)
 		if !ok {
 			t.Errorf("%s: not found in %s", a.URL, a.File)
 			continue
@@ -50,22 +48,13 @@ func TestGoldMatchesWikinews(t *testing.T) {
 	}
 }
 
-func wikinewsTexts(t *testing.T) map[string]string {
+func referenceTexts(t *testing.T) TextSource {
 	t.Helper()
-	as, err := refdata.Wikinews()
+	texts, err := ReferenceTexts()
 	if err != nil {
 		t.Skipf("reference data not available: %v", err)
 	}
-	gum, err := refdata.GUMDocuments("news", "interview", "bio")
-	if err != nil {
-		t.Skipf("reference data not available: %v", err)
-	}
-	as = append(as, gum...)
-	m := map[string]string{}
-	for _, a := range as {
-		m[a.File+" "+a.URL] = a.Text
-	}
-	return m
+	return texts
 }
 
 func TestGoldCheck(t *testing.T) {
