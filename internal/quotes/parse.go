@@ -728,6 +728,11 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 		}
 	}
 	lo, hi := d.phrase(r, clauseRels)
+	// "signed by the Pope read" with "the" hung on the verb: an article
+	// right before the phrase is its own.
+	if lo > 0 && strings.EqualFold(toks[lo-1].Text, "the") && toks[lo-1].Head != lo {
+		lo--
+	}
 	stop := d.sents[r.s].Span.End
 	if v.s == r.s && v.t > r.t {
 		stop = toks[v.t].Span.Start
