@@ -267,6 +267,12 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 				end, j = k, k-1
 				continue
 			}
+			// "of the Northern Arapaho tribal historic preservation
+			// office": lower-case words before a body's head word.
+			if k, ok := sc.bodyHead(j, max); ok && named {
+				end, j = k, k-1
+				continue
+			}
 			// Lower-case words pass when a name or role follows soon
 			// ("student protester Joshua Wong"); after a name only a role
 			// and a name do ("Rutgers University political scholar Kelly
@@ -280,6 +286,22 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		return 0, false
 	}
 	return end, true
+}
+
+// bodyHead reads up to three lower-case nouns and adjectives from i and
+// the body noun after them ("tribal historic preservation office"),
+// returning the item after the body noun.
+func (sc *scan) bodyHead(i, max int) (int, bool) {
+	for k := i; k < max && k < i+4; k++ {
+		w, ok := sc.word(k)
+		if !ok || w.cap || stopWords[w.low] || cues[w.low] != 0 || w.upos != "" && w.upos != "NOUN" && w.upos != "ADJ" {
+			return 0, false
+		}
+		if k > i && orgWords[w.low] && !docNouns[w.low] {
+			return k + 1, true
+		}
+	}
+	return 0, false
 }
 
 // partitive reads "One of the children", "some of the protesters", "one
