@@ -1040,7 +1040,7 @@ func (sc *scan) nameBeforeCommas(start, ss int) (mention, bool) {
 // ownerOf finds "X's" inside [from, to) and returns X.
 func (sc *scan) ownerOf(from, to int) (mention, bool) {
 	for k := from; k < to; k++ {
-		if sc.items[k].low == "'s" && k > from {
+		if (sc.items[k].low == "'s" || sc.items[k].low == "'") && k > from {
 			return sc.analyse(from, k, 0, 0)
 		}
 	}

@@ -360,13 +360,25 @@ func (ix *docIndex) genderOf(m mention) string {
 		return m.gender
 	}
 	full, _ := ix.resolve(m.name)
-	switch v := ix.votes[Key(full)] + ix.votes[Key(m.name)]; {
+	v := ix.votes[Key(full)] + ix.votes[Key(m.name)]
+	g := nameGender(full)
+	if g == "" && !strings.Contains(full, " ") {
+		// A given name alone that no full name of the article ends
+		// with: the child "Gloria".
+		g = nameGender(full + " _")
+	}
+	// A known given name outweighs a stray vote ("to send Gloria to a
+	// doctor, but he replied"), not a run of them.
+	if g == "m" && v > -2 || g == "f" && v < 2 {
+		return g
+	}
+	switch {
 	case v > 0:
 		return "m"
 	case v < 0:
 		return "f"
 	}
-	return nameGender(full)
+	return g
 }
 
 // speaker turns the mention of an attribution into a speaker record.
@@ -546,8 +558,17 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 		var ranked [4]*indexed
 		for k := range ix.mentions {
 			im := &ix.mentions[k]
-			if im.sent != s || s == si && im.m.to > p.from || !fits(im) {
+			if im.sent != s || s == si && im.m.to > p.from {
 				continue
+			}
+			if !fits(im) {
+				// "Thomas' sister pleaded with him ..., but he replied":
+				// the owner of a subject that does not fit.
+				o, ok := sc.ownerOf(im.m.from, im.m.to)
+				if !ok || !im.subject || o.kind != mName || !fits(&indexed{m: o, sent: s, subject: true}) {
+					continue
+				}
+				im = &indexed{m: o, sent: s, subject: true}
 			}
 			r := 0
 			if im.fronted && s < si {
