@@ -548,6 +548,9 @@ func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
 	return mention{}, false
 }
 
+// partNouns take a part of a document ("Part of the statement reads").
+var partNouns = set(`part parts portion portions excerpt excerpts extract section passage`)
+
 // clauseRels are dependents that end a speaker's phrase: clauses and
 // coordination ("Ferrand in relaying the news to parliament said").
 var clauseRels = set(`acl acl:relcl advcl parataxis ccomp xcomp conj cc punct dep list`)
@@ -560,7 +563,7 @@ var clauseRels = set(`acl acl:relcl advcl parataxis ccomp xcomp conj cc punct de
 func (sc *scan) subjectMention(r, v tokRef) (mention, bool) {
 	d := sc.deps
 	toks := d.sents[r.s].Tokens
-	if v.s != r.s || r.t > v.t {
+	if v.s != r.s || r.t > v.t || partNouns[d.lower(r)] {
 		return sc.tokenMention(r, v)
 	}
 	lo, hi := d.phrase(r, subjectStops)
@@ -712,6 +715,12 @@ func (sc *scan) items2(s, e int) [2]int {
 func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 	d := sc.deps
 	toks := d.sents[r.s].Tokens
+	// "Part of the judge's statement reads": the document.
+	if partNouns[d.lower(r)] {
+		if n, ok := d.child(r, "nmod"); ok && docNouns[d.lower(n)] {
+			r = n
+		}
+	}
 	// "according to its press release", "Trump's tweet read": the owner
 	// of the document speaks.
 	if docNouns[d.lower(r)] {
