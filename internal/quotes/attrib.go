@@ -1111,6 +1111,15 @@ func (sc *scan) according(ss, se int) (attribution, bool) {
 			i = k + 4 // "in the words of the Crown prosecutor, Mark Tedeschi,"
 		}
 		if i >= 0 {
+			// "According to him, ...": the one he is (not "according to
+			// her memoirs").
+			_, owned := sc.word(i + 1)
+			if g, ok := objectPronouns[sc.items[i].low]; ok && sc.items[i].kind == itWord && !owned {
+				if g == "-" {
+					g = ""
+				}
+				return attribution{m: mention{from: i, to: i + 1, kind: mPronoun, gender: g}, cue: "according to", via: viaAccording}, true
+			}
 			// "according to a tweet on Monday by X"
 			if m, _, ok := sc.mentionRight(i, se); ok && m.kind != mNominal {
 				return attribution{m: m, cue: "according to", via: viaAccording}, true

@@ -251,6 +251,9 @@ var needsOut = set(`pointed points pointing`)
 // Possessive pronouns and the gender of their owner ("-" for any).
 var possessives = map[string]string{"his": "m", "her": "f", "their": "-", "its": "-"}
 
+// objectPronouns point back like possessives: "according to him".
+var objectPronouns = map[string]string{"him": "m", "her": "f", "them": "-"}
+
 // Nouns that a quoted modifier names: the "outward investment" strategy,
 // the "one country, two systems" model.
 var namedNouns = set(`strategy model policy plan programme program law doctrine initiative approach

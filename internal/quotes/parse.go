@@ -728,7 +728,11 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 			return sc.tokenMention(o, v)
 		}
 	}
-	if g, ok := possessives[d.lower(r)]; ok {
+	g, ok := possessives[d.lower(r)]
+	if !ok {
+		g, ok = objectPronouns[d.lower(r)]
+	}
+	if ok {
 		if i, _ := sc.itemRange(toks[r.t].Span.Start, toks[r.t].Span.End); i >= 0 {
 			if g == "-" {
 				g = ""
