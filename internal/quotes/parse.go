@@ -233,6 +233,14 @@ func (sc *scan) parseAttribution(qi int) (attribution, bool) {
 					according, foundAccording = attribution{m: m, cue: "according to", via: viaAccording}, true
 				}
 			}
+			// "The very first sentence of my blog post was "..."": the
+			// document's owner speaks.
+			if toks[ti].Deprel == "nsubj" && d.hasChild(h, "cop") {
+				if m, ok := sc.docOwner(r); ok {
+					c, _ := d.child(h, "cop")
+					return attribution{m: m, cue: d.tok(c).Text, via: viaParse}, true
+				}
+			}
 			if d.isReportVerb(r) && hangingRels[toks[ti].Deprel] {
 				if d.hypothetical(r) {
 					return attribution{via: viaNone}, false
@@ -549,7 +557,35 @@ func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
 }
 
 // partNouns take a part of a document ("Part of the statement reads").
-var partNouns = set(`part parts portion portions excerpt excerpts extract section passage`)
+var partNouns = set(`part parts portion portions excerpt excerpts extract section passage sentence line lines paragraph`)
+
+// docOwner reads the owner of document token r ("my blog post", "the
+// first sentence of his letter"), a name or pronoun.
+func (sc *scan) docOwner(r tokRef) (mention, bool) {
+	d := sc.deps
+	if partNouns[d.lower(r)] {
+		if n, ok := d.child(r, "nmod"); ok && docNouns[d.lower(n)] {
+			r = n
+		}
+	}
+	if !docNouns[d.lower(r)] {
+		return mention{}, false
+	}
+	o, ok := d.child(r, "nmod:poss")
+	if !ok {
+		return mention{}, false
+	}
+	if w := d.lower(o); w == "my" || w == "our" {
+		t := d.tok(o)
+		if i, _ := sc.itemRange(t.Span.Start, t.Span.End); i >= 0 {
+			return mention{from: i, to: i + 1, kind: mPronoun}, true
+		}
+		return mention{}, false
+	}
+	m, ok := sc.tokenMention(o, o)
+	// "their response": a group the other rules read better.
+	return m, ok && m.kind != mNominal && !(m.kind == mPronoun && m.gender == "")
+}
 
 // clauseRels are dependents that end a speaker's phrase: clauses and
 // coordination ("Ferrand in relaying the news to parliament said").

@@ -73,7 +73,7 @@ func (ix *docIndex) turnSpeaker(p mention) (mention, bool) {
 		return mention{}, false
 	}
 	switch w := ix.sc.items[p.from].low; {
-	case (w == "i" || w == "me" || w == "we") && !ix.turns[k].interviewer:
+	case (w == "i" || w == "me" || w == "we" || w == "my" || w == "our") && !ix.turns[k].interviewer:
 		return ix.turns[k].m, true
 	case w == "you" && ix.turns[k].interviewer:
 		for _, j := range []int{k + 1, k - 1} {
@@ -489,7 +489,7 @@ func (ix *docIndex) antecedent(p mention) (mention, bool) {
 func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 	sc := ix.sc
 	switch sc.items[p.from].low {
-	case "i", "we", "me", "us", "you":
+	case "i", "we", "me", "us", "you", "my", "our":
 		// The speaker of a first-person passage is not in the narrative,
 		// but an interview's turn names it.
 		return ix.turnSpeaker(p)
