@@ -170,6 +170,8 @@ func (sc *scan) index() *docIndex {
 			next, _ := sc.word(i + 1)
 			start := it.cap && !notNames[it.text] || (it.low == "the" || it.low == "a" || it.low == "an" || it.low == "another") && sc.anchorWithin(i+1, s[1], 4) ||
 				(titleWords[it.low] || roleNouns[it.low]) && next.cap ||
+				// "One of the victims decided"
+				numberWords[it.low] && next.low == "of" ||
 				// "my mom ... she's like": a relative named by a role
 				(it.low == "my" || it.low == "our") && nounGender[next.low] != ""
 			if !start {
@@ -507,6 +509,11 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				// "Thomas' sister"
 				h := lastHead(im.m.desc)
 				g := nounGender[h]
+				if h == "one" {
+					// "One of the victims decided ... She said"
+					last := strings.ToLower(im.m.desc[strings.LastIndexByte(im.m.desc, ' ')+1:])
+					return peopleNouns[last] || groupNouns[last]
+				}
 				return !plural(im.m.desc) && (roleNouns[h] || g != "") && (g == "" || g == p.gender)
 			}
 			// A full name with a given name is a person even where the
