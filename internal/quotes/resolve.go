@@ -653,12 +653,14 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 	// "the local health minister" is not the Civil Aviation Minister: the
 	// title words before the head must be in the name's title too.
 	var mods []string
-	for _, w := range words {
+	for i, w := range words {
 		if w == head {
 			break
 		}
-		if titleWords[w] && w != "former" && w != "acting" && w != "senior" {
-			mods = append(mods, w)
+		// "the Biden campaign" is Biden's: a name before the head counts
+		// as a title word does.
+		if titleWords[w] && w != "former" && w != "acting" && w != "senior" || startsUpper(strings.Fields(m.desc)[i]) && !orgWords[w] && !roleNouns[w] {
+			mods = append(mods, strings.TrimSuffix(w, "'s"))
 		}
 	}
 	if familyRoles[head] {
