@@ -251,6 +251,9 @@ var needsOut = set(`pointed points pointing`)
 // Possessive pronouns and the gender of their owner ("-" for any).
 var possessives = map[string]string{"his": "m", "her": "f", "their": "-", "its": "-"}
 
+// platforms are where words are posted, not who posts them.
+var platforms = set(`twitter facebook instagram telegram youtube tiktok weibo reddit snapchat whatsapp linkedin`)
+
 // objectPronouns point back like possessives: "according to him".
 var objectPronouns = map[string]string{"him": "m", "her": "f", "them": "-"}
 

@@ -168,6 +168,9 @@ func (sc *scan) npLeft(end, min int) (int, bool) {
 		case it.low == "to" && i > min && (roleNouns[sc.items[i-1].low] || titleWords[sc.items[i-1].low]):
 			// "contributor to Slate", "ambassador to Ukraine"
 			lower++
+		case it.cap && platforms[it.low] && start > i && i > min && (sc.items[i-1].low == "on" || sc.items[i-1].low == "via"):
+			// "The next day on Twitter West accused": where, not who.
+			return start, true
 		case it.low == "'s" || it.cap || headWord(it) || isLink(it) || unicode.IsDigit(rune(it.text[0])):
 			start, lower = i, 0
 		case it.low == "of" || it.low == "for" || it.low == "from" || it.low == "and":
