@@ -349,6 +349,18 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 				}
 			}
 		}
+		// "announced an order by Admiral Elson Hermogino directing units
+		// to "..."": the document's author, named by "by" or "from".
+		if docNouns[d.lower(h)] {
+			for _, c := range d.kids[h.s][h.t] {
+				ct := tokRef{h.s, c}
+				if cs, ok := d.child(ct, "case"); ok && d.tok(ct).Deprel == "nmod" && (d.lower(cs) == "by" || d.lower(cs) == "from") {
+					if m, ok := sc.tokenMention(ct, ct); ok && m.kind == mName {
+						return attribution{m: m, cue: t.Text, via: viaParse}, true
+					}
+				}
+			}
+		}
 		switch t.UPOS {
 		case "NOUN", "PROPN", "PRON", "ADJ", "NUM", "X":
 		default:
