@@ -58,6 +58,7 @@ type Report struct {
 	GUMInt   Score      `json:"gumint"`
 	GUMBio   Score      `json:"gumbio"`
 	EWT      Score      `json:"ewt"`
+	EWTTrain Score      `json:"ewttrain"`
 	All      Score      `json:"all"`
 	Errors   []Mismatch `json:"errors,omitempty"`
 }
@@ -81,6 +82,8 @@ func (r *Report) Split(name string) *Score {
 		return &r.GUMBio
 	case SplitEWT:
 		return &r.EWT
+	case SplitEWTTrain:
+		return &r.EWTTrain
 	}
 	return &r.All
 }
@@ -150,7 +153,7 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.GUMBio, &r.EWT, &r.All} {
+	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.GUMBio, &r.EWT, &r.EWTTrain, &r.All} {
 		sc.finish()
 	}
 	return r, nil

@@ -11,10 +11,10 @@ import (
 	"github.com/parleyhq/parley/internal/nlp/conllu"
 )
 
-// EWTFiles are the held-out files of ../shared/data/ud-english-ewt: the
-// tagger and parser are trained on the train file only, so these documents
-// are text they have not seen.
-var EWTFiles = []string{"en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"}
+// EWTFiles are the files of ../shared/data/ud-english-ewt. The tagger and
+// parser are trained on the train file: the documents of the dev and test
+// files are text they have not seen.
+var EWTFiles = []string{"en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu", "en_ewt-ud-train.conllu"}
 
 // EWTDocuments reads the documents of the given genres ("weblog",
 // "newsgroup", "email", "answers", "reviews": the prefix of a "# newdoc id")
