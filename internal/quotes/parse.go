@@ -308,6 +308,13 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 				if a, ok := sc.accordingChild(h); ok {
 					return a, true
 				}
+				// "citing the Chuck Jones quote that "..."": the author the
+				// document's name gives.
+				if o, ok := d.child(h, "obj"); ok && docNouns[d.lower(o)] && complementRels[d.tok(below).Deprel] {
+					if m, ok := sc.namedAuthor(o); ok {
+						return attribution{m: m, cue: t.Text, via: viaParse}, true
+					}
+				}
 				// "Liton told AFP arson has been used "as a weapon"": a
 				// partial quote in the clause a speech verb reports.
 				// Not when the speech is itself reported ("Trump alleged the
@@ -896,6 +903,21 @@ func (sc *scan) docAuthor(m mention) (mention, bool) {
 						return m, true
 					}
 				}
+			}
+		}
+	}
+	return mention{}, false
+}
+
+// namedAuthor reads a name compounded with document token r: "the Chuck
+// Jones quote", "a Pentagon statement".
+func (sc *scan) namedAuthor(r tokRef) (mention, bool) {
+	d := sc.deps
+	for _, c := range d.kids[r.s][r.t] {
+		ct := tokRef{r.s, c}
+		if c < r.t && d.tok(ct).Deprel == "compound" && d.tok(ct).UPOS == "PROPN" {
+			if m, ok := sc.tokenMention(ct, ct); ok && m.kind == mName {
+				return m, true
 			}
 		}
 	}
