@@ -127,10 +127,14 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 			// The next piece must lean on this attribution: a bare
 			// continuation, or the same phrase read as its speaker.
 			sameAttr := na.via == viaCont || na.via == viaPre && na.m.from == last.m.from && na.m.to == last.m.to
-			if last.via != viaPost || last.end != nq || !sameAttr || sc.para[sc.sentOf(nq)] != sc.para[sc.sentOf(qi)] {
+			// `"...;" read the statement; "..."`: the sentence goes on
+			// after the attribution to the second piece, whatever the
+			// rules found for it alone.
+			goesOn := na.via != viaPost && sc.isPunct(last.end-1, ";")
+			if last.via != viaPost || last.end != nq || !sameAttr && !goesOn || sc.para[sc.sentOf(nq)] != sc.para[sc.sentOf(qi)] {
 				break
 			}
-			if ns := ix.speaker(atts[nq].m); ns.Name != sp.Name || ns.Unnamed != sp.Unnamed {
+			if ns := ix.speaker(atts[nq].m); !goesOn && (ns.Name != sp.Name || ns.Unnamed != sp.Unnamed) {
 				break
 			}
 			parts = append(parts, nq)
