@@ -251,6 +251,12 @@ var needsOut = set(`pointed points pointing`)
 // Possessive pronouns and the gender of their owner ("-" for any).
 var possessives = map[string]string{"his": "m", "her": "f", "their": "-", "its": "-"}
 
+// postNominals follow a name: generations, silks and honours.
+var postNominals = set(`jr sr ii iii iv qc kc sc mp mep obe cbe mbe kbe phd md esq`)
+
+// generations are part of the name they follow.
+var generations = set(`jr sr ii iii iv`)
+
 // platforms are where words are posted, not who posts them.
 var platforms = set(`twitter facebook instagram telegram youtube tiktok weibo reddit snapchat whatsapp linkedin`)
 

@@ -665,6 +665,17 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 			break
 		}
 	}
+	// "Martin Luther King Jr.", "Kama Melly QC": a suffix after the name;
+	// a generation is part of it, a rank or honour is not.
+	suffix := ""
+	if k := len(words); k >= 3 && postNominals[strings.TrimSuffix(words[k-1].low, ".")] && isNameWord(words[k-2]) {
+		if generations[strings.TrimSuffix(words[k-1].low, ".")] {
+			suffix = " " + words[k-1].text
+		}
+		to--
+		words = words[:k-1]
+		last = words[k-2]
+	}
 	// The trailing run of name words: a person's name. When the entity
 	// tagger marks the last word as a person, the name is its PERSON words.
 	n := len(words)
@@ -676,8 +687,8 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		switch {
 		case personTail && !w.person && !isLink(w):
 			goto tailDone
-		case isName(w):
-			names++
+		case isName(w) || suffix != "" && start == n && isNameWord(w):
+			names++ // "King" before "Jr." is a surname
 		case names > 0 && (isLink(w) || demonyms[w.text] && !isAcronym(w.text)):
 		default:
 			goto tailDone
@@ -724,6 +735,9 @@ tailDone:
 	}
 	if start < end && (end-start >= 2 || nameShaped(words[start].text) && !p.orgLike(words)) {
 		p.name = sc.textOf(from+start, from+end)
+		if end == n {
+			p.name += suffix
+		}
 		p.person = true
 		pre := start
 		if pre > 0 && isHonorific(words[pre-1].text) {
