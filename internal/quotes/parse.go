@@ -335,6 +335,18 @@ func (sc *scan) fromGovernor(h, r tokRef, qi int) (attribution, bool) {
 			if sc.modifiesSubject(h, qi) {
 				return attribution{}, false
 			}
+			// "Zawahiri argued that the secular press was telling "lies"":
+			// a word quoted inside reported speech is the reporter's.
+			// Not "X told MSNBC ... while Trump noted his "strength"", a
+			// clause of its own the parse hung on the verb.
+			mk, marked := d.child(h, "mark")
+			if g, ok := d.head(h); ok && t.Deprel == "ccomp" && (!marked || d.lower(mk) == "that") && d.tok(below).Deprel == "obj" && sayLemmas[strings.ToLower(d.tok(g).Lemma)] && mainClause[d.tok(g).Deprel] && !d.hypothetical(g) {
+				if inner := quoteInner(sc.items[qi].text); !startsUpper(inner) && !firstPerson(inner) {
+					if m, ok := sc.verbSubject(g, qi, 0); ok {
+						return attribution{m: m, cue: d.tok(g).Text, via: viaParse}, true
+					}
+				}
+			}
 			m, ok := sc.verbSubject(h, qi, 0)
 			if !ok {
 				return attribution{}, false
