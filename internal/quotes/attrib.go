@@ -543,6 +543,10 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 		c++
 	}
 	cw, ok := sc.word(c)
+	// ""...," X was quoted as saying"
+	if k, ok := sc.quotedAsSaying(c); ok {
+		return attribution{m: m, cue: "quoted", via: viaPost, end: sc.adjunctsEnd(k, se)}, true
+	}
 	if !ok || !(cues[cw.low] == cueSay || m.doc && cues[cw.low] == cueRead) || isParticiple(cw.low) {
 		return attribution{}, false
 	}
@@ -551,6 +555,25 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 		return attribution{}, false
 	}
 	return attribution{m: m, cue: cw.text, via: viaPost, end: sc.adjunctsEnd(c+1, se)}, true
+}
+
+// quotedAsSaying reads "(was) quoted as saying" (or "quoted saying") at
+// item c and returns the item after it.
+func (sc *scan) quotedAsSaying(c int) (int, bool) {
+	if w, ok := sc.word(c); ok && beForms[w.low] {
+		c++
+	}
+	if w, ok := sc.word(c); !ok || w.low != "quoted" {
+		return 0, false
+	}
+	k := c + 1
+	if w, ok := sc.word(k); ok && w.low == "as" {
+		k++
+	}
+	if w, ok := sc.word(k); ok && w.low == "saying" {
+		return k + 1, true
+	}
+	return 0, false
 }
 
 // asPutIt reads "as the Supreme Court decision put it" or "as Smith

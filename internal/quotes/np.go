@@ -109,6 +109,12 @@ func chainWord(words []item, k int) bool {
 		isNameWord(words[k-1]) && isNameWord(words[k+1])
 }
 
+// isInitial: "S", "S." before a surname.
+func isInitial(w string) bool {
+	r := []rune(strings.TrimSuffix(w, "."))
+	return len(r) == 1 && unicode.IsUpper(r[0])
+}
+
 // isAcronym: SDF, WHO, NATO.
 func isAcronym(w string) bool {
 	n := 0
@@ -685,8 +691,8 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	for start > 0 {
 		w := words[start-1]
 		switch {
-		case personTail && !w.person && !isLink(w):
-			goto tailDone
+		case personTail && !w.person && !isLink(w) && !isInitial(w.text):
+			goto tailDone // "S D Muni": an initial the tagger left out stays
 		case isName(w) || suffix != "" && start == n && isNameWord(w):
 			names++ // "King" before "Jr." is a surname
 		case names > 0 && (isLink(w) || demonyms[w.text] && !isAcronym(w.text)):
