@@ -257,6 +257,9 @@ var postNominals = set(`jr sr ii iii iv qc kc sc mp mep obe cbe mbe kbe phd md e
 // generations are part of the name they follow.
 var generations = set(`jr sr ii iii iv`)
 
+// mediaNouns head the name of an outlet ("Azzaman newspaper").
+var mediaNouns = set(`newspaper magazine daily weekly tabloid broadcaster channel agency`)
+
 // platforms are where words are posted, not who posts them.
 var platforms = set(`twitter facebook instagram telegram youtube tiktok weibo reddit snapchat whatsapp linkedin`)
 

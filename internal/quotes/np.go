@@ -263,6 +263,9 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 			if a, ok := sc.word(j + 1); ok && (a.low == "a" || a.low == "an" || a.low == "the") {
 				j++
 			}
+		case named && mediaNouns[it.low]:
+			// "Azzaman newspaper": the outlet's name ends there.
+			end, j = j+1, max
 		case end >= 0 && (docNouns[it.low] || it.low == "press" && j+1 < max && sc.items[j+1].low == "release"):
 			// "an AEW press release": the document ends the phrase.
 			if it.low == "press" {
@@ -635,6 +638,11 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 			p.person = !p.org
 			return p
 		}
+	}
+	// "Azzaman newspaper", "the Xinhua news agency": a named outlet.
+	if !last.cap && mediaNouns[last.low] && len(words) >= 2 && words[0].cap && !titleWords[words[0].low] {
+		p.name, p.org = sc.textOf(from, to), true
+		return p
 	}
 	// "Erdogan's office", "Facebook's statement"
 	if !last.cap && len(words) > 2 && words[len(words)-2].low == "'s" {

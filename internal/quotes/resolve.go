@@ -521,6 +521,10 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 			if im.m.kind != mName || im.m.org {
 				return false
 			}
+			// "an Al-Qaeda operative": a name modifying a noun.
+			if n, ok := sc.word(im.m.to); ok && !n.cap && n.upos == "NOUN" && !strings.Contains(im.m.name, " ") {
+				return false
+			}
 			g := ix.genderOf(im.m)
 			if g == "" && sc.placeName(im.m) {
 				return false
@@ -586,8 +590,10 @@ func (ix *docIndex) antecedentDepth(p mention, depth int) (mention, bool) {
 				continue
 			}
 			if !im.subject {
-				if s == si {
-					continue // "Speaking to Martin Smith, he said": not him
+				// "Speaking to Martin Smith, he said": not him; but "an
+				// announcement signed by X, in which he stated": the agent.
+				if s == si && !(im.m.from > 0 && sc.items[im.m.from-1].low == "by") {
+					continue
 				}
 				r = 1
 			}
