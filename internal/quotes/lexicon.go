@@ -63,7 +63,7 @@ var cues = func() map[string]cueKind {
 		pointed points pointing talked talks reacted reacts report reports reported express expresses
 		expressed expressing discussing discussed professed professes opine opines opined opining shared
 		assert asserts asserted asserting
-		mused muses`)
+		mused muses commanded`)
 	add(cueStance, `call calls called calling describe describes described describing
 		characterize characterizes characterized characterizing characterise characterised characterising
 		criticize criticized criticised criticizing criticising praise praised praising hail hailed hailing

@@ -438,7 +438,8 @@ func (ix *docIndex) referent(m mention) (mention, bool) {
 	case mPronoun:
 		return ix.antecedent(m)
 	case mNominal:
-		if m.definite {
+		// "the minister", "Pakistan's president": someone named before.
+		if m.definite || strings.Contains(m.desc, "'s ") {
 			if r, ok := ix.backReference(m); ok {
 				return r, true
 			}
@@ -703,7 +704,12 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		if im.m.from >= m.from || im.m.kind != mName {
 			continue
 		}
-		if !slices.Contains(ix.words[k], head) || slices.ContainsFunc(mods, func(w string) bool { return !slices.Contains(ix.words[k], w) }) {
+		// "Pakistan's president" is the "Pakistani President": a word
+		// may be the start of the referent's.
+		missing := func(w string) bool {
+			return !slices.ContainsFunc(ix.words[k], func(x string) bool { return x == w || len(w) >= 4 && strings.HasPrefix(x, w) })
+		}
+		if !slices.Contains(ix.words[k], head) || slices.ContainsFunc(mods, missing) {
 			continue
 		}
 		if n := ix.counts[ix.ckeys[k]]; n > bestN {
