@@ -22,7 +22,7 @@ import (
 
 // Version names the analysis; stored documents analysed by another version
 // are re-analysed by `parley reanalyze`. Bump it when output changes.
-const Version = "parley-analysis-4"
+const Version = "parley-analysis-5"
 
 // Pipeline is a configured analysis. It is safe for concurrent use.
 type Pipeline struct {
