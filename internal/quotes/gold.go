@@ -154,7 +154,7 @@ func (a *GoldArticle) Check(text string) error {
 			return fmt.Errorf("%s: quote %d: span [%d,%d) beyond the text (%d characters)", a.URL, i, q.Start, q.End, len(runes))
 		}
 		span := runes[q.Start:q.End]
-		if !isOpenMark(span[0]) || !isCloseMark(span[len(span)-1]) || len(span) < 2 {
+		if len(span) < 2 || !isOpenMark(span[0]) && !doubledSingle(span[:2]) || !isCloseMark(span[len(span)-1]) && !doubledSingle(span[len(span)-2:]) {
 			return fmt.Errorf("%s: quote %d: span [%d,%d) does not start and end at quote marks: %q...%q",
 				a.URL, i, q.Start, q.End, string(span[0]), string(span[len(span)-1]))
 		}
@@ -168,3 +168,6 @@ func (a *GoldArticle) Check(text string) error {
 
 func isOpenMark(r rune) bool  { return r == '"' || r == '“' }
 func isCloseMark(r rune) bool { return r == '"' || r == '”' }
+
+// doubledSingle: two single marks written for one double mark (‘’, ”).
+func doubledSingle(rs []rune) bool { return len(rs) == 2 && singleMark(rs[0]) && singleMark(rs[1]) }

@@ -30,7 +30,8 @@ type mark struct {
 }
 
 // findSegments pairs the double quote marks of text (straight ", curly “ ”,
-// low „ and guillemets « ») into top-level segments. Straight marks get their
+// low „, guillemets « », and two single marks written for one double mark)
+// into top-level segments. Straight marks get their
 // direction from the characters around them; marks that cannot be paired are
 // ignored, so unbalanced input yields fewer segments, never a bogus one that
 // crosses a paragraph. Runs in time linear in len(text).
@@ -96,6 +97,23 @@ func appendParagraph(out []segment, text string, start, end int) []segment {
 	var marks []mark
 	for i := start; i < end; {
 		r, n := utf8.DecodeRuneInString(text[i:])
+		// Two single marks written for a double one (‘‘ ’’ '' ‘’).
+		if singleMark(r) && i+n < end {
+			if r2, n2 := utf8.DecodeRuneInString(text[i+n:]); singleMark(r2) {
+				dir := 0
+				switch {
+				case r == '‘' && r2 == '‘':
+					dir = +1
+				case r == '’' && r2 == '’':
+					dir = -1
+				default:
+					dir = neighbourDir(text, i, n+n2, start, end)
+				}
+				marks = append(marks, mark{i, n + n2, dir, false})
+				i += n + n2
+				continue
+			}
+		}
 		switch r {
 		case '“', '„', '«':
 			marks = append(marks, mark{i, n, +1, false})
@@ -165,17 +183,24 @@ func appendParagraph(out []segment, text string, start, end int) []segment {
 // firstMark: m is the first mark of its paragraph.
 func firstMark(marks []mark, m mark) bool { return len(marks) > 0 && marks[0].pos == m.pos }
 
+func singleMark(r rune) bool { return r == '\'' || r == '‘' || r == '’' }
+
 // straightDir guesses whether the straight quote at i opens (+1) or closes
 // (-1) from its neighbours: a mark after a space and before a word opens, a
 // mark after a word and before a space or punctuation closes; 0 when the
 // neighbours do not tell.
 func straightDir(text string, i, start, end int) int {
+	return neighbourDir(text, i, 1, start, end)
+}
+
+// neighbourDir is straightDir for a mark of size bytes at i.
+func neighbourDir(text string, i, size, start, end int) int {
 	var prev, next rune = ' ', ' '
 	if i > start {
 		prev, _ = utf8.DecodeLastRuneInString(text[start:i])
 	}
-	if i+1 < end {
-		next, _ = utf8.DecodeRuneInString(text[i+1 : end])
+	if i+size < end {
+		next, _ = utf8.DecodeRuneInString(text[i+size : end])
 	}
 	prevSpace := unicode.IsSpace(prev) || prev == '(' || prev == '[' || prev == '{' || prev == '—' || prev == '–'
 	nextSpace := unicode.IsSpace(next) || next == ')' || next == ']' || next == '}'
@@ -185,7 +210,7 @@ func straightDir(text string, i, start, end int) int {
 		return +1
 	case !prevSpace && (nextSpace || nextPunct):
 		return -1
-	case i+1 >= end && !prevSpace:
+	case i+size >= end && !prevSpace:
 		return -1
 	}
 	return 0

@@ -27,6 +27,8 @@ func TestFindSegments(t *testing.T) {
 		{"opening mark glued to a comma", `Wilkins said," [He] liked the flash". Then "x"`, []string{`" [He] liked the flash"`, `"x"`}},
 		{"closing mark after a comma stays closing", `"We are ready," he said, "and able."`, []string{`"We are ready,"`, `"and able."`}},
 		{"guillemets", `Il a dit «oui».`, []string{`«oui»`}},
+		{"doubled single marks", `He said ‘‘yes,’’ and ''no'' and “mixed,’’ then ‘’also.”`, []string{`‘‘yes,’’`, `''no''`, `“mixed,’’`, `‘’also.”`}},
+		{"a lone apostrophe stays text", `The students' union said "no."`, []string{`"no."`}},
 		{"empty", ``, nil},
 	}
 	for _, tt := range tests {

@@ -55,6 +55,7 @@ func FuzzExtract(f *testing.F) {
 		`According to the UN, 2,000 fled. Sergei Lavrov told reporters the talks had failed.`,
 		`"" "" """ "a" b "c`,
 		`Mr. "X" said, ' "Y" ' — "Z" (said) — 'W'`,
+		`‘’Yes,’’ says Amrullah Saleh. ''No'' ‘‘x’ ’’ ''' “mixed’’`,
 	} {
 		f.Add(s)
 	}

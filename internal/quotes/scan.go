@@ -284,10 +284,20 @@ func (sc *scan) quoteEndsSentence(i int) bool {
 
 // quoteInner strips the outer quote marks of a segment's text.
 func quoteInner(s string) string {
-	_, n := utf8.DecodeRuneInString(s)
+	r, n := utf8.DecodeRuneInString(s)
 	s = s[n:]
-	if r, m := utf8.DecodeLastRuneInString(s); r == '"' || r == '”' || r == '»' {
+	if singleMark(r) {
+		_, n = utf8.DecodeRuneInString(s) // the second of a doubled mark
+		s = s[n:]
+	}
+	r, m := utf8.DecodeLastRuneInString(s)
+	switch {
+	case r == '"' || r == '”' || r == '»':
 		s = s[:len(s)-m]
+	case singleMark(r) && len(s) > m:
+		if r2, m2 := utf8.DecodeLastRuneInString(s[:len(s)-m]); singleMark(r2) {
+			s = s[:len(s)-m-m2]
+		}
 	}
 	return s
 }
