@@ -658,6 +658,17 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	isName := func(w item) bool {
 		return isNameWord(w) && !isTitleWord(w.low) && !isHonorific(w.text) && !demonyms[w.text] && !orgWords[w.low] && !isAcronym(w.text)
 	}
+	// "Amrullah Saleh the head of Afghanistan's National Security
+	// Directorate": a name, then its description without a comma.
+	for k := 2; k+1 < len(words); k++ {
+		if words[k].low == "the" && (roleNouns[words[k+1].low] || titleWords[words[k+1].low]) && isName(words[k-1]) && isName(words[k-2]) {
+			p.title, p.affiliation = splitTitle(sc.textOf(from+k, to))
+			to = from + k
+			words = words[:k]
+			last = words[k-1]
+			break
+		}
+	}
 	// "Jennifer Daskal of American University and contributor to Slate":
 	// the second description goes.
 	for k := 1; k+1 < len(words) && !endsInName; k++ {

@@ -922,12 +922,12 @@ func (sc *scan) docAuthor(m mention) (mention, bool) {
 }
 
 // namedAuthor reads a name compounded with document token r: "the Chuck
-// Jones quote", "a Pentagon statement".
+// Jones quote", "a Pentagon statement" (not "a June 1999 memo").
 func (sc *scan) namedAuthor(r tokRef) (mention, bool) {
 	d := sc.deps
 	for _, c := range d.kids[r.s][r.t] {
 		ct := tokRef{r.s, c}
-		if c < r.t && d.tok(ct).Deprel == "compound" && d.tok(ct).UPOS == "PROPN" {
+		if c < r.t && d.tok(ct).Deprel == "compound" && d.tok(ct).UPOS == "PROPN" && !notNames[d.tok(ct).Text] {
 			if m, ok := sc.tokenMention(ct, ct); ok && m.kind == mName {
 				return m, true
 			}
