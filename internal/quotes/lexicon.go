@@ -260,6 +260,10 @@ var generations = set(`jr sr ii iii iv`)
 // mediaNouns head the name of an outlet ("Azzaman newspaper").
 var mediaNouns = set(`newspaper magazine daily weekly tabloid broadcaster channel agency`)
 
+// outletDocs are written by the outlet they appear in ("an editorial in
+// the Deseret Morning News").
+var outletDocs = set(`editorial article column op-ed commentary`)
+
 // platforms are where words are posted, not who posts them.
 var platforms = set(`twitter facebook instagram telegram youtube tiktok weibo reddit snapchat whatsapp linkedin`)
 

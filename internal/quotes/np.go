@@ -256,7 +256,7 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 					j = max
 				}
 			}
-		case end < 0 && docNouns[it.low] && j+2 < max && (sc.items[j+1].low == "by" || sc.items[j+1].low == "from"):
+		case end < 0 && docNouns[it.low] && j+2 < max && (sc.items[j+1].low == "by" || sc.items[j+1].low == "from" || sc.items[j+1].low == "in" && outletDocs[it.low]):
 			// "the post by an unknown author": the author follows.
 			end = j + 1
 			j++
@@ -585,7 +585,7 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	}
 	// "a banner from People's Vote", "a statement by the ministry", "the
 	// account for The Bernie and Sid Show": the author speaks.
-	if len(words) > 2 && docNouns[words[0].low] && (words[1].low == "from" || words[1].low == "by" || words[1].low == "of" || words[1].low == "for") {
+	if len(words) > 2 && docNouns[words[0].low] && (words[1].low == "from" || words[1].low == "by" || words[1].low == "of" || words[1].low == "for" || words[1].low == "in" && outletDocs[words[0].low]) {
 		a := sc.phrase(from+2, to)
 		if a.name != "" {
 			return a
