@@ -136,7 +136,10 @@ func npToken(it item) bool {
 		// "Do organisers ...?": a question's auxiliary is not in the phrase.
 		return (!notNames[it.text] || it.low == "the" || it.low == "a" || it.low == "an") && !verbLike(it)
 	}
-	if npBreak[it.low] && it.low != "and" || cues[it.low] != 0 && !roleNouns[it.low] || adverbs[it.low] {
+	// "the state news agency": a title word the tagger reads as a noun or
+	// adjective is not the speech verb it can also be.
+	stateLike := titleWords[it.low] && (it.upos == "NOUN" || it.upos == "ADJ")
+	if npBreak[it.low] && it.low != "and" || cues[it.low] != 0 && !roleNouns[it.low] && !stateLike || adverbs[it.low] {
 		return false
 	}
 	if it.upos != "" {
@@ -830,8 +833,13 @@ tailDone:
 		if k < n {
 			p.name, p.org = sc.textOf(from+k, from+n), true
 			p.person = false
-			if k > 0 {
-				p.title = sc.textOf(from, from+k)
+			// "the state news agency TASS" describes it; "the church-owned
+			// Deseret Morning News" only qualifies it.
+			for _, w := range words[:k] {
+				if titleWords[w.low] || roleNouns[w.low] || orgWords[w.low] || mediaNouns[w.low] || orgHeads[w.low] {
+					p.title = sc.textOf(from, from+k)
+					break
+				}
 			}
 			return p
 		}
