@@ -59,6 +59,7 @@ type Report struct {
 	GUMBio   Score      `json:"gumbio"`
 	EWT      Score      `json:"ewt"`
 	EWTTrain Score      `json:"ewttrain"`
+	GUMOther Score      `json:"gumother"`
 	All      Score      `json:"all"`
 	Errors   []Mismatch `json:"errors,omitempty"`
 }
@@ -84,6 +85,8 @@ func (r *Report) Split(name string) *Score {
 		return &r.EWT
 	case SplitEWTTrain:
 		return &r.EWTTrain
+	case SplitGUMOther:
+		return &r.GUMOther
 	}
 	return &r.All
 }
@@ -105,14 +108,15 @@ type Mismatch struct {
 type TextSource func(file, url string) (string, bool)
 
 // ReferenceTexts reads the texts the annotation file points into, from the
-// reference data: the Wikinews CSV articles, GUM's news, interviews and
-// biographies, and the weblog posts of UD English EWT.
+// reference data: the Wikinews CSV articles, GUM's news, interviews,
+// biographies, academic papers, court transcripts and travel guides, and
+// the weblog posts of UD English EWT.
 func ReferenceTexts() (TextSource, error) {
 	articles, err := refdata.Wikinews()
 	if err != nil {
 		return nil, err
 	}
-	gum, err := refdata.GUMDocuments("news", "interview", "bio")
+	gum, err := refdata.GUMDocuments("news", "interview", "bio", "academic", "court", "voyage")
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +157,7 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.GUMBio, &r.EWT, &r.EWTTrain, &r.All} {
+	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.GUMBio, &r.EWT, &r.EWTTrain, &r.GUMOther, &r.All} {
 		sc.finish()
 	}
 	return r, nil

@@ -61,10 +61,14 @@ const (
 	// was trained on these sentences, so its parses are better than on
 	// unseen text.
 	SplitEWTTrain = "ewttrain"
+	// SplitGUMOther holds GUM's academic papers, court transcripts and
+	// travel guides, annotated at stop 11 by a second annotator who never
+	// ran the extractor on them; held out.
+	SplitGUMOther = "gumother"
 )
 
 // Splits lists the split names in report order.
-var Splits = []string{SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview, SplitGUMBio, SplitEWT, SplitEWTTrain}
+var Splits = []string{SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview, SplitGUMBio, SplitEWT, SplitEWTTrain, SplitGUMOther}
 
 // Checksum is the short hash stored with each annotated span: the first 8 hex
 // digits of the SHA-256 of the quoted text.

@@ -18,7 +18,7 @@ func TestGoldMatchesWikinews(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := referenceTexts(t)
-	var quotes, heldOut, blind int
+	var quotes, heldOut, blind, wikinews, fresh int
 	for _, a := range gold {
 		text, ok := texts(a.File, a.URL)
 		if !ok {
@@ -35,13 +35,24 @@ func TestGoldMatchesWikinews(t *testing.T) {
 		case SplitBlind:
 			heldOut++
 			blind++
+		case SplitEWT, SplitGUMOther:
+			fresh += len(a.Quotes)
+		}
+		switch a.Split {
+		case SplitDev, SplitDev2, SplitTest, SplitBlind, SplitGUM, SplitGUMInterview:
+			wikinews++
 		}
 	}
 	if len(gold) < 30 || quotes < 150 {
 		t.Errorf("annotation has %d articles and %d quotes, want at least 30 and 150", len(gold), quotes)
 	}
-	if heldOut < len(gold)/4 {
-		t.Errorf("only %d of %d articles held out (test and blind)", heldOut, len(gold))
+	if heldOut < wikinews/4 {
+		t.Errorf("only %d of %d Wikinews articles in the test and blind splits", heldOut, wikinews)
+	}
+	// The splits no one has developed on (annotated blind, scored, never
+	// read) keep enough quotes to tell.
+	if fresh < 40 {
+		t.Errorf("%d quotes in the held-out ewt and gumother splits, want at least 40", fresh)
 	}
 	if blind < 40 {
 		t.Errorf("%d blind articles, want at least 40", blind)
