@@ -803,6 +803,17 @@ tailDone:
 			words = words[t:]
 			start -= t
 		}
+		// "Miller and Smith": the words before "and" are someone else;
+		// "the BBC's Jonathan Marcus": the owner is where they work.
+		if pre > 0 && words[pre-1].low == "and" {
+			pre = 0
+		}
+		if pre > 0 && words[pre-1].low == "'s" {
+			if pre > 1 && p.affiliation == "" {
+				p.affiliation = trimThe(sc.textOf(from, from+pre-1))
+			}
+			pre = 0
+		}
 		if pre > 0 {
 			p.title = sc.textOf(from, from+pre)
 			if start-pre == 0 && pre == 1 && (words[0].low == "ambassador" || words[0].low == "professor") {

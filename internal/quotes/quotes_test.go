@@ -410,6 +410,9 @@ func TestExtractPatterns(t *testing.T) {
 		{"the state news agency: state is no verb there; an adjective before an outlet is no title",
 			`"We are ready," the state news agency TASS reported. "We will see," state news agency TASS reported.`,
 			[]want{{text: "We are ready,", name: "TASS", title: "state news agency"}, {text: "We will see,", name: "TASS", title: "state news agency"}}, true},
+		{"a name after another and is no title; the owner before a name is the affiliation",
+			`"It is hard," NASA Administrator Jim Bridenstine said. "We are ready," the BBC's Jonathan Marcus said. Doug Miller and Tristan Smith both acknowledged faults. "It is an interesting case," Miller and Smith said.`,
+			[]want{{text: "It is hard,", name: "Jim Bridenstine", title: "NASA Administrator"}, {text: "We are ready,", name: "Jonathan Marcus", affiliation: "BBC"}, {text: "It is an interesting case,", name: "Tristan Smith"}}, false},
 		{"only a by-phrase is an agent",
 			`A new study published in the American Journal of Preventive Medicine on January 17 drew wide attention. The study reports "a strong link between the two."`,
 			[]want{{text: "a strong link between the two.", unnamed: true}}, true},
@@ -555,6 +558,24 @@ func TestUnnamedDescriptionText(t *testing.T) {
 		qs := Extract(&model.Document{Text: tt.doc}, DirectOnly())
 		if len(qs) != 1 || !qs[0].Speaker.Unnamed || qs[0].Speaker.Text != tt.want {
 			t.Errorf("%s\ngot %s, want one quote by unnamed %q", tt.doc, dump(qs), tt.want)
+		}
+	}
+}
+
+// TestCoordinatedNameIsNoTitle: in "Miller and Smith said", "Miller and"
+// is someone else, not Smith's title; in "the BBC's Jonathan Marcus" the
+// owner is the affiliation, not a title "'s".
+func TestCoordinatedNameIsNoTitle(t *testing.T) {
+	for _, text := range []string{
+		`Doug Miller and Tristan Smith both acknowledged faults. "It is an interesting case," Miller and Smith said.`,
+		`"We are ready," the BBC's Jonathan Marcus said.`,
+	} {
+		qs := Extract(&model.Document{Text: text}, DirectOnly())
+		if len(qs) != 1 {
+			t.Fatalf("%q: %d quotes:\n%s", text, len(qs), dump(qs))
+		}
+		if sp := qs[0].Speaker; sp.Name == "" || sp.Title != "" {
+			t.Errorf("%q: speaker %q, title %q: want a name and no title", text, sp.Name, sp.Title)
 		}
 	}
 }
