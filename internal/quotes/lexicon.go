@@ -119,7 +119,7 @@ var titleWords = set(`president vice prime minister chancellor senator sen repre
 	emeritus assistant associate adviser advisor special presidential opposition
 	congressman congresswoman legislator lawmaker pastor priest rabbi consul assemblywoman assemblyman
 	assemblymember councilwoman councilman alderman longtime veteran legendary late famed renowned
-	celebrated prominent admiral commandant brigadier marshal commodore superintendent inspector detective constable administrator`)
+	celebrated prominent admiral commandant brigadier marshal commodore superintendent inspector detective constable administrator sheriff`)
 
 // Nouns that head a description of a person or group ("a police spokesperson").
 var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen official officials minister

@@ -581,8 +581,12 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	}
 	p.roleOf = len(words) > 2 && !words[0].cap && (roleNouns[words[0].low] || titleWords[words[0].low]) && (words[1].low == "of" || words[1].low == "for" || words[1].low == "from")
 	endsInName := len(words) >= 2 && isNameWord(last) && !isTitleWord(last.low) && isNameWord(words[len(words)-2]) && !isTitleWord(words[len(words)-2].low)
-	// "the government of American Samoa", "the Ministry of Health"
-	if len(words) > 2 && orgWords[words[0].low] && !roleNouns[words[0].low] && words[1].low == "of" && words[len(words)-1].cap {
+	// "the government of American Samoa", "the Ministry of Health", but
+	// not "House of Commons Speaker John Bercow", a titled name.
+	k := len(words)
+	titledTail := k >= 5 && isTitleWord(words[k-3].low) && words[k-3].cap && isNameWord(words[k-2]) && isNameWord(words[k-1]) &&
+		!orgWords[words[k-2].low] && !orgWords[words[k-1].low]
+	if len(words) > 2 && orgWords[words[0].low] && !roleNouns[words[0].low] && words[1].low == "of" && words[len(words)-1].cap && !titledTail {
 		p.name, p.org = sc.textOf(from, to), true
 		return p
 	}
@@ -659,7 +663,8 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		}
 	}
 	isName := func(w item) bool {
-		return isNameWord(w) && !isTitleWord(w.low) && !isHonorific(w.text) && !demonyms[w.text] && !orgWords[w.low] && !isAcronym(w.text)
+		return isNameWord(w) && !isTitleWord(w.low) && !isHonorific(w.text) && !demonyms[w.text] && !orgWords[w.low] && !isAcronym(w.text) &&
+			!roleNouns[w.low] && !strings.HasSuffix(w.low, "ologist") // "Scientist Rebecca Falconer", "Immunologist Kristian Andersen"
 	}
 	// "Amrullah Saleh the head of Afghanistan's National Security
 	// Directorate": a name, then its description without a comma.
@@ -813,6 +818,14 @@ tailDone:
 				p.affiliation = trimThe(sc.textOf(from, from+pre-1))
 			}
 			pre = 0
+		}
+		// "US President Donald Trump and Turkish President": a person
+		// before "and" is someone else; the title starts after it.
+		for k := pre - 1; k >= 2; k-- {
+			if words[k].low == "and" && isName(words[k-1]) && isName(words[k-2]) {
+				from, words, pre, start = from+k+1, words[k+1:], pre-k-1, start-k-1
+				break
+			}
 		}
 		if pre > 0 {
 			p.title = sc.textOf(from, from+pre)
