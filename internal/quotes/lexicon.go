@@ -138,7 +138,7 @@ var roleNouns = set(`spokesman spokeswoman spokesperson spokespeople spokesmen o
 	investigators agent agents man woman men women people person friend friends neighbour neighbor
 	commentator academic academics contributor columnist correspondent fellow partner
 	city municipality mom mum dad girl boy guy lady
-	spokespersons reporters journalists correspondents scholar scholars family account media
+	spokespersons reporters journalists correspondents scholar scholars family account media television radio
 	actor actress actors artist artists singer musician guitarist coach athlete
 	director-general host presenter novelist poet designer developer programmer maintainer
 	entrepreneur astronomer herpetologist biologist physicist chemist psychologist professor

@@ -651,6 +651,11 @@ func (sc *scan) subjectMention(r, v tokRef) (mention, bool) {
 	if vi >= 0 {
 		ss := sc.sents[sc.sentOf(vi)][0]
 		if m, ok := sc.subjectBefore(vi, ss); ok && sc.items[m.from].s >= toks[lo].Span.Start && sc.items[m.to-1].e <= toks[hi].Span.End && sc.holdsHead(m, r) {
+			if f, _ := sc.itemRange(toks[lo].Span.Start, toks[lo].Span.End); f >= 0 {
+				if h, _ := sc.itemRange(toks[r.t].Span.Start, toks[r.t].Span.End); h >= 0 {
+					m = sc.withModifiers(m, f, h)
+				}
+			}
 			m.around = sc.items2(toks[lo].Span.Start, toks[hi].Span.End)
 			return m, true
 		}
@@ -835,6 +840,11 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 		// Cloutier of the Harvard–Smithsonian Center" with the parse's
 		// head on "Center": the name is the speaker).
 		m, _, ok = sc.mentionRight(head, limit)
+		// "His legal team argued", "according to state television": an
+		// unnamed source keeps the words before its head.
+		if ok {
+			m = sc.withModifiers(m, from, head)
+		}
 	}
 	if !ok {
 		// A lone name the reader takes for a place ("According to
@@ -846,6 +856,30 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 	}
 	m.around = sc.items2(toks[lo].Span.Start, toks[hi].Span.End)
 	return m, true
+}
+
+// withModifiers extends an unnamed source read from its head item to the
+// words the parse puts before it, from item from ("His legal team argued",
+// "according to state television"), without the case words.
+func (sc *scan) withModifiers(m mention, from, head int) mention {
+	for from < head && (prepositions[sc.items[from].low] || sc.items[from].low == "according") {
+		from++
+	}
+	if m.kind == mNominal && m.from == head && from < head && sc.plainWords(from, head) {
+		m.from, m.desc, m.definite = from, sc.textOf(from, m.to), sc.items[from].low == "the"
+		m.dfrom, m.dto = 0, 0
+	}
+	return m
+}
+
+// plainWords: items [from, to) are words, none capitalised but the first.
+func (sc *scan) plainWords(from, to int) bool {
+	for k := from; k < to; k++ {
+		if sc.items[k].kind != itWord || k > from && sc.items[k].cap {
+			return false
+		}
+	}
+	return true
 }
 
 // prepBetween: a preposition among items [from, to).

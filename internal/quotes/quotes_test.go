@@ -582,3 +582,21 @@ func TestCoordinatedNameIsNoTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedSourceKeepsModifiers: an unnamed source the parse reads keeps
+// the words before its head, without "according to".
+func TestUnnamedSourceKeepsModifiers(t *testing.T) {
+	an, dict := pipelineModels(t)
+	for _, tt := range []struct{ doc, want string }{
+		{`His legal team argued he simply represented his client in a negotiation.`, "His legal team"},
+		{`The stampede resulted in at least 56 deaths, according to state television.`, "state television"},
+		{`According to senior counter terrorism officials, both here and abroad, the supporters were "very dangerous".`, "senior counter terrorism officials"},
+	} {
+		doc := &model.Document{Text: tt.doc}
+		an.Analyze(doc)
+		qs := Extract(doc, WithActors(dict.Resolve(doc)))
+		if len(qs) != 1 || !qs[0].Speaker.Unnamed || qs[0].Speaker.Text != tt.want {
+			t.Errorf("%s\ngot %s, want one quote by unnamed %q", tt.doc, dump(qs), tt.want)
+		}
+	}
+}
