@@ -1096,6 +1096,18 @@ func (sc *scan) relativeAntecedent(j, ss int) (mention, bool) {
 	if ok && m.kind == mName && !m.org {
 		return m, true
 	}
+	// "the home of Prime Minister Tuilaepa, who told the press": who is
+	// the person the phrase ends with.
+	if sc.items[j].low == "who" {
+		for o := k; o > start; o-- {
+			if sc.items[o].low == "of" {
+				if n, ok := sc.analyse(o+1, k+1, 0, 0); ok && n.kind == mName && !n.org {
+					return n, true
+				}
+				break
+			}
+		}
+	}
 	// "Mark Hay, a marine ecologist and Regents Professor at GT, who said"
 	for b := start - 1; b > ss && b >= start-20; b-- {
 		if sc.items[b].kind == itQuote {

@@ -521,10 +521,21 @@ func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
 	if s, ok := d.nearest(v, "nsubj"); ok && !d.hasCase(s) {
 		// "Smith, who said": the relative pronoun's antecedent.
 		if w := d.lower(s); (w == "who" || w == "which" || w == "that") && d.tok(v).Deprel == "acl:relcl" {
-			if h, ok := d.head(v); ok {
-				return sc.tokenMention(h, v)
+			h, ok := d.head(v)
+			if !ok {
+				return mention{}, false
 			}
-			return mention{}, false
+			m, ok := sc.tokenMention(h, v)
+			// "the home of Prime Minister Tuilaepa, who told": who is
+			// the person the phrase names.
+			if hd := lastHead(m.desc); w == "who" && (!ok || m.kind == mNominal && !roleNouns[hd] && !titleWords[hd] && !peopleNouns[hd] && !groupNouns[hd] && nounGender[hd] == "") {
+				if n, okn := d.child(h, "nmod"); okn && d.tok(n).UPOS == "PROPN" {
+					if p, okp := sc.tokenMention(n, v); okp && p.kind == mName && !p.org {
+						return p, true
+					}
+				}
+			}
+			return m, ok
 		}
 		return sc.subjectMention(s, v)
 	}
@@ -824,6 +835,11 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 	}
 	from, _ := sc.itemRange(toks[lo].Span.Start, toks[lo].Span.End)
 	head, _ := sc.itemRange(toks[r.t].Span.Start, toks[r.t].Span.End)
+	// The case words the parse puts in the phrase ("of Prime Minister
+	// Tuilaepa", "according to state television") are not the speaker's.
+	for from >= 0 && from < head && (prepositions[sc.items[from].low] || sc.items[from].low == "according") {
+		from++
+	}
 	limit := sort.Search(len(sc.items), func(i int) bool { return sc.items[i].s >= stop })
 	if from < 0 || head < 0 {
 		return mention{}, false
