@@ -528,7 +528,7 @@ func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
 			m, ok := sc.tokenMention(h, v)
 			// "the home of Prime Minister Tuilaepa, who told": who is
 			// the person the phrase names.
-			if hd := lastHead(m.desc); w == "who" && (!ok || m.kind == mNominal && !roleNouns[hd] && !titleWords[hd] && !peopleNouns[hd] && !groupNouns[hd] && nounGender[hd] == "") {
+			if w == "who" && (!ok || m.kind == mNominal && !personHead(m.desc)) {
 				if n, okn := d.child(h, "nmod"); okn && d.tok(n).UPOS == "PROPN" {
 					if p, okp := sc.tokenMention(n, v); okp && p.kind == mName && !p.org {
 						return p, true
@@ -587,8 +587,9 @@ func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
 			return sc.verbSubject(h, qi, depth+1)
 		}
 	case "acl":
-		// "a spokesperson saying", "signed a letter saying"
-		if m, ok := sc.tokenMention(h, v); ok && (m.kind == mName || m.kind == mNominal) {
+		// "a spokesperson saying", "signed a letter saying"; but "held a
+		// press conference claiming": the one who held it.
+		if m, ok := sc.tokenMention(h, v); ok && (m.kind == mName || m.kind == mNominal && (m.doc || docNouns[lastHead(m.desc)] || personHead(m.desc))) {
 			return m, true
 		}
 		if g, ok := d.head(h); ok && d.tok(g).UPOS == "VERB" {
@@ -596,6 +597,13 @@ func (sc *scan) verbSubject(v tokRef, qi, depth int) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// personHead: the head noun of description desc names people ("the
+// spokesman", "local officials"), not a thing ("a press conference").
+func personHead(desc string) bool {
+	h := lastHead(desc)
+	return roleNouns[h] || titleWords[h] || peopleNouns[h] || groupNouns[h] || nounGender[h] != ""
 }
 
 // partNouns take a part of a document ("Part of the statement reads").
