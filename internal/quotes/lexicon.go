@@ -195,7 +195,7 @@ func isStopWord(w string) bool { return stopWords[w] }
 var npBreak = set(`in on at by with to as that which who whom whose when where while after before
 	because since than if but or said says told asked is are was were be been being has have had
 	do does did will would can could should may might must not no also about into over through
-	during against between under without within via upon per so yet nor although though whether
+	during against between under without within via upon per so yet nor although though whether except
 	and`)
 
 // Words before a quote that make it a name or a term rather than speech:

@@ -592,7 +592,7 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	}
 	// "a banner from People's Vote", "a statement by the ministry", "the
 	// account for The Bernie and Sid Show": the author speaks.
-	if len(words) > 2 && docNouns[words[0].low] && (words[1].low == "from" || words[1].low == "by" || words[1].low == "of" || words[1].low == "for" || words[1].low == "in" && outletDocs[words[0].low]) {
+	if len(words) > 2 && (docNouns[words[0].low] || partNouns[words[0].low] && words[1].low == "from") && (words[1].low == "from" || words[1].low == "by" || words[1].low == "of" || words[1].low == "for" || words[1].low == "in" && outletDocs[words[0].low]) {
 		a := sc.phrase(from+2, to)
 		if a.name != "" {
 			return a

@@ -153,7 +153,7 @@ type indexed struct {
 
 // prepositions that make a following name a non-subject.
 var prepositions = set(`of to by with for from at in on about against between under into over via than
-	within inside outside among across near`)
+	within inside outside among across near except`)
 
 func (sc *scan) index() *docIndex {
 	ix := &docIndex{sc: sc, acronyms: map[string]string{}, votes: map[string]int{}, counts: map[string]int{}, keys: map[string][]string{}, profiles: map[string]profile{}, resolved: map[string]resolution{}, firstAt: map[string]int{}}
