@@ -834,7 +834,7 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 	lo, hi := d.phrase(r, clauseRels)
 	// "signed by the Pope read" with "the" hung on the verb: an article
 	// right before the phrase is its own.
-	if lo > 0 && strings.EqualFold(toks[lo-1].Text, "the") && toks[lo-1].Head != lo {
+	if lo > 0 && strings.EqualFold(toks[lo-1].Text, "the") {
 		lo--
 	}
 	stop := d.sents[r.s].Span.End
@@ -884,11 +884,8 @@ func (sc *scan) tokenMention(r, v tokRef) (mention, bool) {
 
 // withModifiers extends an unnamed source read from its head item to the
 // words the parse puts before it, from item from ("His legal team argued",
-// "according to state television"), without the case words.
+// "according to state television": from is after the case words).
 func (sc *scan) withModifiers(m mention, from, head int) mention {
-	for from < head && (prepositions[sc.items[from].low] || sc.items[from].low == "according") {
-		from++
-	}
 	if m.kind == mNominal && m.from == head && from < head && sc.plainWords(from, head) {
 		m.from, m.desc, m.definite = from, sc.textOf(from, m.to), sc.items[from].low == "the"
 		m.dfrom, m.dto = 0, 0
