@@ -50,7 +50,13 @@ func nameGender(name string) string {
 	if len(f) < 2 {
 		return ""
 	}
-	first := strings.ToLower(strings.TrimSuffix(f[0], "."))
+	return givenNameGender(f[0])
+}
+
+// givenNameGender is the gender of a given name the lists hold for one
+// gender only, or "".
+func givenNameGender(given string) string {
+	first := strings.ToLower(strings.TrimSuffix(given, "."))
 	switch fem, mal := femaleNames[first], maleNames[first]; {
 	case fem && !mal:
 		return "f"

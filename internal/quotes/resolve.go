@@ -367,7 +367,7 @@ func (ix *docIndex) genderOf(m mention) string {
 	if g == "" && !strings.Contains(full, " ") {
 		// A given name alone that no full name of the article ends
 		// with: the child "Gloria".
-		g = nameGender(full + " _")
+		g = givenNameGender(full)
 	}
 	// A known given name outweighs a stray vote ("to send Gloria to a
 	// doctor, but he replied"), not a run of them.
