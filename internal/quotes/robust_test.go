@@ -101,6 +101,8 @@ func TestHostileInput(t *testing.T) {
 		{"many quotes", many.String(), 500},
 		{"only marks", strings.Repeat(`"`, 10000), 0},
 		{"no spaces", strings.Repeat(`a"b`, 3000), 0},
+		{"only single marks", strings.Repeat(`'’‘`, 5000), 0},
+		{"apostrophes and doubled marks", strings.Repeat(`the students' union ''said'' ‘’no’’ it's `, 500), 0},
 	}
 	an, dict := pipelineModels(t)
 	for _, tt := range tests {
