@@ -264,6 +264,9 @@ var mediaNouns = set(`newspaper magazine daily weekly tabloid broadcaster channe
 // the Deseret Morning News").
 var outletDocs = set(`editorial article column op-ed commentary`)
 
+// quantNouns open a group after an article ("a bunch of them").
+var quantNouns = set(`bunch lot group couple number handful few majority`)
+
 // platforms are where words are posted, not who posts them.
 var platforms = set(`twitter facebook instagram telegram youtube tiktok weibo reddit snapchat whatsapp linkedin`)
 

@@ -220,6 +220,14 @@ func (sc *scan) npRight(i, max int) (int, bool) {
 		return 0, false // "addressing the leaders" is a clause
 	}
 	j := i
+	// "a bunch of them", "a number of senators": the quantity opens a group.
+	if w, ok := sc.word(j); ok && (w.low == "a" || w.low == "the") {
+		if q, ok := sc.word(j + 1); ok && quantNouns[q.low] {
+			if e, ok := sc.partitive(j+1, max); ok {
+				return e, true
+			}
+		}
+	}
 	if w, ok := sc.word(j); ok && numberWords[w.low] {
 		if e, ok := sc.partitive(j, max); ok {
 			return e, true
@@ -331,7 +339,7 @@ func (sc *scan) partitive(i, max int) (int, bool) {
 		if !ok || npBreak[w.low] || cues[w.low] != 0 && !roleNouns[w.low] {
 			return 0, false
 		}
-		if !w.cap && (roleNouns[w.low] || groupNouns[w.low] || peopleNouns[w.low] || docNouns[w.low]) {
+		if !w.cap && (roleNouns[w.low] || groupNouns[w.low] || peopleNouns[w.low] || docNouns[w.low]) || k == i+2 && (w.low == "them" || w.low == "us") {
 			return k + 1, true
 		}
 	}
@@ -544,17 +552,17 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 		words = words[1:]
 		from++
 	}
-	if len(words) > 1 && numberWords[words[0].low] {
+	if len(words) > 1 && (numberWords[words[0].low] || quantNouns[words[0].low] && words[1].low == "of") {
 		indefinite = indefinite || !p.definite
 		words = words[1:]
 		from++
 	}
 	// "One of the children", "some of the protesters": someone of a group.
-	if indefinite && len(words) > 2 && words[0].low == "of" && !p.definite {
+	if indefinite && len(words) >= 2 && words[0].low == "of" && !p.definite {
 		g := sc.phrase(from+1, to)
 		last := words[len(words)-1]
 		// "one of our ads": a document speaks for its author.
-		if g.name == "" && (g.person || peopleNouns[last.low] || docNouns[last.low]) {
+		if g.name == "" && (g.person || peopleNouns[last.low] || docNouns[last.low] || len(words) == 2 && (last.low == "them" || last.low == "us")) {
 			p.desc = sc.textOf(from-1, to)
 			p.person = true
 			return p

@@ -170,8 +170,9 @@ func (sc *scan) index() *docIndex {
 			next, _ := sc.word(i + 1)
 			start := it.cap && !notNames[it.text] || (it.low == "the" || it.low == "a" || it.low == "an" || it.low == "another") && sc.anchorWithin(i+1, s[1], 4) ||
 				(titleWords[it.low] || roleNouns[it.low]) && next.cap ||
-				// "One of the victims decided"
+				// "One of the victims decided", "a bunch of them had called"
 				numberWords[it.low] && next.low == "of" ||
+				(it.low == "a" || it.low == "the") && quantNouns[next.low] ||
 				// "my mom ... she's like": a relative named by a role
 				(it.low == "my" || it.low == "our") && nounGender[next.low] != ""
 			if !start {
@@ -824,6 +825,9 @@ func plural(desc string) bool {
 		return true
 	}
 	h = lastHead(desc)
+	if quantNouns[h] {
+		return true // "a bunch of them"
+	}
 	// "the actress", "a witness", "the virus" are singular
 	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is")
 }
