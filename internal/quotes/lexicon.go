@@ -239,7 +239,8 @@ var finiteVerbs = set(`is are was were has have had will would can could did doe
 // peopleNouns are groups of people that are neither roles nor officials:
 // "one of the children said".
 var peopleNouns = set(`people children men women victims survivors parents passengers voters fans
-	relatives families users viewers workers residents students`)
+	relatives families users viewers workers residents students friends acquaintances colleagues
+	neighbours neighbors classmates teammates kids girls boys guys folks customers clients`)
 
 var groupNouns = set(`authorities officials police protesters residents witnesses organizers organisers
 	investigators prosecutors researchers scientists experts analysts critics observers sources
@@ -305,4 +306,4 @@ var introWords = set(`In On At After Before During Following According As While 
 	Monday Tuesday Wednesday Thursday Friday Saturday Sunday Overall Finally First Second Third`)
 
 var numberWords = set(`one two three four five six seven eight nine ten eleven twelve twenty thirty forty
-	fifty hundred hundreds thousands dozens several many some`)
+	fifty hundred hundreds thousands dozens several many some all most`)
