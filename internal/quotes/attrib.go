@@ -506,7 +506,7 @@ func (sc *scan) postPosed(qi, se int) (attribution, bool) {
 	if !ok {
 		return attribution{}, false
 	}
-	if k := cues[w.low]; (k == cueSay || k == cueRead) && !isParticiple(w.low) && !(titleWords[w.low] && (w.upos == "NOUN" || w.upos == "ADJ")) {
+	if k := cues[w.low]; (k == cueSay || k == cueRead) && !isParticiple(w.low) && !nounTitle(w) {
 		m, end, ok := sc.mentionRight(j+1, se)
 		if !ok {
 			// ""...," read the warning."

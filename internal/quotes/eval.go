@@ -157,9 +157,10 @@ func Evaluate(gold []GoldArticle, texts TextSource, analyse Analysis, opts ...Op
 		r.All.add(s)
 		r.Errors = append(r.Errors, errs...)
 	}
-	for _, sc := range []*Score{&r.Dev, &r.Dev2, &r.Test, &r.Blind, &r.GUM, &r.GUMInt, &r.GUMBio, &r.EWT, &r.EWTTrain, &r.GUMOther, &r.All} {
-		sc.finish()
+	for _, name := range Splits {
+		r.Split(name).finish()
 	}
+	r.All.finish()
 	return r, nil
 }
 

@@ -109,6 +109,20 @@ func chainWord(words []item, k int) bool {
 		isNameWord(words[k-1]) && isNameWord(words[k+1])
 }
 
+// nounTitle: a title word the tagger reads as a noun or adjective ("the
+// state news agency"), not the speech verb it can also be ("state").
+func nounTitle(it item) bool {
+	return titleWords[it.low] && (it.upos == "NOUN" || it.upos == "ADJ")
+}
+
+// titledTail: the phrase ends in a capitalised title and a two-word name
+// ("... Speaker John Bercow").
+func titledTail(words []item) bool {
+	k := len(words)
+	return k >= 5 && isTitleWord(words[k-3].low) && words[k-3].cap && isNameWord(words[k-2]) && isNameWord(words[k-1]) &&
+		!orgWords[words[k-2].low] && !orgWords[words[k-1].low]
+}
+
 // isInitial: "S", "S." before a surname.
 func isInitial(w string) bool {
 	r := []rune(strings.TrimSuffix(w, "."))
@@ -136,10 +150,7 @@ func npToken(it item) bool {
 		// "Do organisers ...?": a question's auxiliary is not in the phrase.
 		return (!notNames[it.text] || it.low == "the" || it.low == "a" || it.low == "an") && !verbLike(it)
 	}
-	// "the state news agency": a title word the tagger reads as a noun or
-	// adjective is not the speech verb it can also be.
-	stateLike := titleWords[it.low] && (it.upos == "NOUN" || it.upos == "ADJ")
-	if npBreak[it.low] && it.low != "and" || cues[it.low] != 0 && !roleNouns[it.low] && !stateLike || adverbs[it.low] {
+	if npBreak[it.low] && it.low != "and" || cues[it.low] != 0 && !roleNouns[it.low] && !nounTitle(it) || adverbs[it.low] {
 		return false
 	}
 	if it.upos != "" {
@@ -591,10 +602,7 @@ func (sc *scan) phrase(from, to int) phraseInfo {
 	endsInName := len(words) >= 2 && isNameWord(last) && !isTitleWord(last.low) && isNameWord(words[len(words)-2]) && !isTitleWord(words[len(words)-2].low)
 	// "the government of American Samoa", "the Ministry of Health", but
 	// not "House of Commons Speaker John Bercow", a titled name.
-	k := len(words)
-	titledTail := k >= 5 && isTitleWord(words[k-3].low) && words[k-3].cap && isNameWord(words[k-2]) && isNameWord(words[k-1]) &&
-		!orgWords[words[k-2].low] && !orgWords[words[k-1].low]
-	if len(words) > 2 && orgWords[words[0].low] && !roleNouns[words[0].low] && words[1].low == "of" && words[len(words)-1].cap && !titledTail {
+	if len(words) > 2 && orgWords[words[0].low] && !roleNouns[words[0].low] && words[1].low == "of" && words[len(words)-1].cap && !titledTail(words) {
 		p.name, p.org = sc.textOf(from, to), true
 		return p
 	}

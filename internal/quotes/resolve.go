@@ -705,12 +705,7 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		if im.m.from >= m.from || im.m.kind != mName {
 			continue
 		}
-		// "Pakistan's president" is the "Pakistani President": a word
-		// may be the start of the referent's.
-		missing := func(w string) bool {
-			return !slices.ContainsFunc(ix.words[k], func(x string) bool { return x == w || len(w) >= 4 && strings.HasPrefix(x, w) })
-		}
-		if !slices.Contains(ix.words[k], head) || slices.ContainsFunc(mods, missing) {
+		if !slices.Contains(ix.words[k], head) || slices.ContainsFunc(mods, func(w string) bool { return !hasWordOrStem(ix.words[k], w) }) {
 			continue
 		}
 		if n := ix.counts[ix.ckeys[k]]; n > bestN {
@@ -721,6 +716,12 @@ func (ix *docIndex) backReference(m mention) (mention, bool) {
 		return best, true
 	}
 	return mention{}, false
+}
+
+// hasWordOrStem: w is one of words or, four letters or more, the start of
+// one ("Pakistan's president" is the "Pakistani President").
+func hasWordOrStem(words []string, w string) bool {
+	return slices.ContainsFunc(words, func(x string) bool { return x == w || len(w) >= 4 && strings.HasPrefix(x, w) })
 }
 
 // familyRoles are the gendered family nouns that name a member of a family
