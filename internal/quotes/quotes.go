@@ -134,8 +134,10 @@ func Extract(doc *model.Document, opts ...Option) []model.Quote {
 			if last.via != viaPost || last.end != nq || !sameAttr && !goesOn || sc.para[sc.sentOf(nq)] != sc.para[sc.sentOf(qi)] {
 				break
 			}
-			if ns := ix.speaker(atts[nq].m); !goesOn && (ns.Name != sp.Name || ns.Unnamed != sp.Unnamed) {
-				break
+			if !goesOn {
+				if ns := ix.speaker(atts[nq].m); ns.Name != sp.Name || ns.Unnamed != sp.Unnamed {
+					break
+				}
 			}
 			parts = append(parts, nq)
 			atts[nq] = attribution{m: last.m, cue: last.cue, via: atts[nq].via, end: atts[nq].end}
